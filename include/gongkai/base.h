@@ -1,0 +1,60 @@
+/* gongkai/base.h: the bottom layer. An arena that owns everything one document produces
+ * (freed by one call), a growable byte buffer, and the status codes every function returns.
+ * No global mutable state anywhere in the library: one document per thread is safe. */
+#ifndef GONGKAI_BASE_H
+#define GONGKAI_BASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gk_status {
+    GK_OK = 0,
+    GK_ERR_IO,          /* the file could not be opened or read */
+    GK_ERR_EMPTY,       /* zero bytes, or only white space */
+    GK_ERR_BINARY,      /* NUL bytes or other signs of a non-text file */
+    GK_ERR_ENCODING,    /* not valid UTF-8 (other encodings arrive with the HTML/DOCX readers) */
+    GK_ERR_TOO_LARGE,   /* over the size limit */
+    GK_ERR_NOT_REPORT,  /* readable text, but nothing of an annual report was found */
+    GK_ERR_NOMEM
+} gk_status;
+
+/* A short human-readable reason for a status, in Chinese (lang "zh") or English ("en"). */
+const char *gk_status_message(gk_status st, const char *lang);
+
+typedef struct gk_arena gk_arena;
+
+gk_arena *gk_arena_new(void);
+void gk_arena_free(gk_arena *a);
+/* Zeroed memory, aligned for any type. Aborts the process on out-of-memory: the library's
+ * callers are command-line and batch tools where there is nothing better to do. */
+void *gk_arena_alloc(gk_arena *a, size_t n);
+char *gk_arena_strndup(gk_arena *a, const char *s, size_t n);
+char *gk_arena_strdup(gk_arena *a, const char *s);
+char *gk_arena_printf(gk_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A growable byte buffer on the heap (not in an arena), always NUL-terminated. */
+typedef struct gk_buf {
+    char *data;
+    size_t len, cap;
+} gk_buf;
+
+void gk_buf_init(gk_buf *b);
+void gk_buf_free(gk_buf *b);
+void gk_buf_reset(gk_buf *b);
+void gk_buf_append(gk_buf *b, const char *s, size_t n);
+void gk_buf_puts(gk_buf *b, const char *s);
+void gk_buf_putc(gk_buf *b, char c);
+void gk_buf_printf(gk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reads a whole file ("-" = standard input) into *out (heap, NUL-terminated), at most max bytes. */
+gk_status gk_read_file(const char *path, size_t max, char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

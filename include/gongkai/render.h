@@ -1,0 +1,33 @@
+/* gongkai/render.h: writing reports and findings out. JSON per SCHEMA.md, CSV (one row per report,
+ * columns in the documented fixed order), and the one-line text form of a finding. */
+#ifndef GONGKAI_RENDER_H
+#define GONGKAI_RENDER_H
+
+#include "gongkai/check.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The report as JSON ("gongkai.report/1"); messages in lang ("zh" or "en"). */
+void gk_render_json(const gk_report *r, gk_buf *out, const char *lang, bool pretty);
+
+/* CSV: the header line, then one line per report. Columns: source, agency, year, format, title,
+ * errors, warnings, then every cell in template order (t2.regulation.issued … t4.suit_after_review.total);
+ * a blank or unreadable cell is an empty field. */
+void gk_render_csv_header(const gk_template *t, gk_buf *out);
+void gk_render_csv_row(const gk_report *r, gk_buf *out);
+
+/* The suggestion of a finding as a sentence ("将 t3.granted.natural 由 5 改为 3 后全部勾稽关系成立"). */
+void gk_render_fix(const gk_report *r, const gk_diag *d, const char *lang, gk_buf *out);
+
+/* FILE:LINE: severity: RULE: message[；suggestion] */
+void gk_render_diag_line(const gk_report *r, const gk_diag *d, const char *lang, gk_buf *out);
+
+/* JSON string literal with escapes. */
+void gk_json_string(gk_buf *out, const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,124 @@
+/* gongkai/report.h: the statutory report model. Metadata, the six sections with their text,
+ * the t2/t3/t4 cells each with a state and where it came from, and the diagnostics found so far. */
+#ifndef GONGKAI_REPORT_H
+#define GONGKAI_REPORT_H
+
+#include "gongkai/base.h"
+#include "gongkai/doc.h"
+#include "gongkai/template.h"
+#include "gongkai/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gk_cell_state {
+    GK_CELL_ABSENT = 0,   /* its table or row was not found */
+    GK_CELL_NUMBER,
+    GK_CELL_BLANK,        /* left blank in the source */
+    GK_CELL_UNREADABLE    /* present but not a number, or its column could not be settled */
+} gk_cell_state;
+
+typedef struct gk_cell {
+    gk_cell_state state;
+    gk_decimal num;       /* when GK_CELL_NUMBER */
+    const char *raw;      /* the cell text as found (NULL when absent) */
+    gk_src src;
+} gk_cell;
+
+typedef struct gk_para {
+    const char *text;
+    size_t len;
+    uint32_t line;
+    int8_t section;       /* 0..5, or -1 before the first section heading */
+} gk_para;
+
+typedef struct gk_section {
+    bool present;
+    const char *heading;  /* the heading line as written */
+    const char *title;    /* the heading without its numbering */
+    const char *text;     /* its paragraphs joined by '\n' (tables not included) */
+    uint32_t line, end_line;
+    gk_numbering numbering;
+    uint32_t order;       /* position among the headings found (for SECTION.ORDER) */
+} gk_section;
+
+/* What recognition saw that does not fit the statutory shape; TABLE.SHAPE reports it. */
+typedef enum gk_shape_kind {
+    GK_SHAPE_ROW_MISSING = 0, /* a statutory row was not found */
+    GK_SHAPE_ROW_UNKNOWN,     /* a row with numbers whose label is not on the form */
+    GK_SHAPE_ROW_SHORT,       /* fewer value cells than the form's columns */
+    GK_SHAPE_ROW_LONG,        /* more non-empty value cells than the form's columns */
+    GK_SHAPE_ROW_DUPLICATE,   /* the same statutory row twice */
+    GK_SHAPE_HEADER_MISSING   /* a column label the form requires is absent from the header */
+} gk_shape_kind;
+
+typedef struct gk_shape {
+    gk_table_id table;
+    gk_shape_kind kind;
+    uint32_t line;
+    int row;              /* template row index, or -1 */
+    const char *label;    /* the label as found, or the missing label */
+    int expected, found;
+} gk_shape;
+
+typedef enum gk_severity { GK_SEV_INFO = 0, GK_SEV_WARNING, GK_SEV_ERROR } gk_severity;
+
+typedef struct gk_fix {
+    int cell;             /* template cell index */
+    gk_decimal from, to;
+    bool all_sums;        /* the edit makes every sum of its table hold */
+} gk_fix;
+
+typedef struct gk_diag {
+    const char *rule;
+    gk_severity severity;
+    const char *where;    /* key path ("t3.total.natural", "sections[3]") */
+    uint32_t line;
+    const char *msg_zh, *msg_en;
+    bool has_fix;
+    gk_fix fix;
+} gk_diag;
+
+typedef struct gk_report {
+    gk_arena *arena;
+    const gk_template *tmpl;
+    const char *path;
+    const char *title;
+    uint32_t title_line;
+    const char *agency;
+    int year;
+    const char *format;       /* "2021" */
+    gk_section sections[6];
+    gk_cell cells[GK_NCELLS];
+    bool table_found[GK_NTABLES];
+    uint32_t table_line[GK_NTABLES];
+    gk_para *paras;
+    uint32_t nparas;
+    gk_shape *shapes;
+    uint32_t nshapes, shapes_cap;
+    gk_diag *diags;
+    uint32_t ndiags, diags_cap;
+} gk_report;
+
+/* Builds the report model from a document (recognition). The report lives in the doc's arena. */
+gk_status gk_recognize(gk_doc *doc, gk_report **out);
+
+/* Convenience: read + recognise one file's bytes (format sniffing arrives with more readers). */
+gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes, size_t len,
+                               gk_report **out, size_t *bad_offset);
+
+/* The cell at a key path, or NULL for an unknown path. */
+const gk_cell *gk_report_cell(const gk_report *r, const char *path);
+
+/* Index helpers for t3 and t4 cells. */
+static inline int gk_t3(int row, int col) { return 10 + row * 7 + col; }
+static inline int gk_t4(int group, int field) { return 185 + group * 5 + field; }
+
+void gk_report_add_shape(gk_report *r, gk_shape s);
+gk_diag *gk_report_add_diag(gk_report *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

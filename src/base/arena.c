@@ -1,0 +1,84 @@
+/* arena.c: bump allocation in chunks; one gk_arena_free releases a whole document. */
+#include "gongkai/base.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GK_CHUNK_MIN (64u * 1024u)
+#define GK_ALIGN 16u
+
+typedef struct gk_chunk {
+    struct gk_chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char mem[];
+} gk_chunk;
+
+struct gk_arena {
+    gk_chunk *head;
+};
+
+static void gk_oom(void) {
+    fputs("gongkai: out of memory\n", stderr);
+    abort();
+}
+
+gk_arena *gk_arena_new(void) {
+    gk_arena *a = calloc(1, sizeof *a);
+    if (!a) gk_oom();
+    return a;
+}
+
+void gk_arena_free(gk_arena *a) {
+    if (!a) return;
+    gk_chunk *c = a->head;
+    while (c) {
+        gk_chunk *n = c->next;
+        free(c);
+        c = n;
+    }
+    free(a);
+}
+
+void *gk_arena_alloc(gk_arena *a, size_t n) {
+    if (n == 0) n = 1;
+    if (n > SIZE_MAX - GK_ALIGN) gk_oom();
+    n = (n + GK_ALIGN - 1) & ~(size_t)(GK_ALIGN - 1);
+    gk_chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > GK_CHUNK_MIN ? n : GK_CHUNK_MIN;
+        c = malloc(sizeof *c + size);
+        if (!c) gk_oom();
+        c->used = 0;
+        c->size = size;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->mem + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *gk_arena_strndup(gk_arena *a, const char *s, size_t n) {
+    char *p = gk_arena_alloc(a, n + 1);
+    if (n) memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *gk_arena_strdup(gk_arena *a, const char *s) { return gk_arena_strndup(a, s, strlen(s)); }
+
+char *gk_arena_printf(gk_arena *a, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *p = gk_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}

@@ -1,0 +1,59 @@
+/* file.c: reading whole inputs (files or standard input) with a size limit, and status texts. */
+#include "gongkai/base.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+gk_status gk_read_file(const char *path, size_t max, char **out, size_t *len) {
+    *out = NULL;
+    *len = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) return GK_ERR_IO;
+    if (!is_stdin) {
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return GK_ERR_IO; }
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *p = malloc(cap + 1);
+    if (!p) { if (!is_stdin) fclose(f); return GK_ERR_NOMEM; }
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) break;
+            cap *= 2;
+            char *q = realloc(p, cap + 1);
+            if (!q) { free(p); if (!is_stdin) fclose(f); return GK_ERR_NOMEM; }
+            p = q;
+        }
+        size_t r = fread(p + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) break;
+    }
+    bool err = ferror(f);
+    if (!is_stdin) fclose(f);
+    if (err) { free(p); return GK_ERR_IO; }
+    if (n > max) { free(p); return GK_ERR_TOO_LARGE; }
+    p[n] = 0;
+    *out = p;
+    *len = n;
+    return GK_OK;
+}
+
+const char *gk_status_message(gk_status st, const char *lang) {
+    bool en = lang && strcmp(lang, "en") == 0;
+    switch (st) {
+    case GK_OK: return en ? "ok" : "正常";
+    case GK_ERR_IO: return en ? "cannot read the file" : "无法读取文件";
+    case GK_ERR_EMPTY: return en ? "the file is empty" : "文件为空";
+    case GK_ERR_BINARY: return en ? "binary data, not a text report" : "二进制数据，不是文本格式的报告";
+    case GK_ERR_ENCODING: return en ? "not valid UTF-8 text" : "不是有效的 UTF-8 文本";
+    case GK_ERR_TOO_LARGE: return en ? "the file is too large" : "文件过大";
+    case GK_ERR_NOT_REPORT: return en ? "no annual report found (no statutory section or table)"
+                                       : "未识别出政府信息公开工作年度报告（未找到法定章节或表格）";
+    case GK_ERR_NOMEM: return en ? "out of memory" : "内存不足";
+    }
+    return "?";
+}

@@ -1,0 +1,21 @@
+/* internal.h: helpers shared by the rule files. */
+#ifndef GK_CHECK_INTERNAL_H
+#define GK_CHECK_INTERNAL_H
+
+#include "gongkai/check.h"
+
+gk_diag *gk_diag_add(gk_report *r, const char *rule, gk_severity sev, const char *where, uint32_t line,
+                     const char *zh, const char *en);
+/* "表三「（一）予以公开」·自然人" / "t3 «granted» · natural persons" */
+const char *gk_cell_name(gk_report *r, int cell, bool en);
+const char *gk_cell_path(gk_report *r, int cell);
+bool gk_is_num(const gk_report *r, int cell);
+int64_t gk_val(const gk_report *r, int cell);
+
+void gk_rules_sums(gk_report *r);
+void gk_rules_cells(gk_report *r);
+void gk_rules_tables(gk_report *r);
+void gk_rules_sections(gk_report *r);
+void gk_rules_text(gk_report *r);
+
+#endif

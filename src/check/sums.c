@@ -1,0 +1,156 @@
+/* sums.c: the arithmetic rules (T3.ROW_TOTAL, T3.COL_TOTAL, T3.BALANCE, T4.TOTAL) and the one-cell
+ * repair. Every rule is an equality Σ lhs = Σ rhs over cells; a rule is judged only when all its cells
+ * hold numbers (blank and unreadable cells are reported by their own rules). The repair: a cell that
+ * sits in every failing equality, whose one new value makes each of them hold, and that sits in no
+ * equality that holds now. */
+#include "internal.h"
+
+#include <string.h>
+
+#define MAXC 24
+
+typedef struct {
+    const char *rule;
+    int lhs[2], nl;
+    int rhs[MAXC], nr;
+    int where;            /* the cell the finding points at */
+    const char *zh, *en;  /* what the equality is, for the message */
+} eq;
+
+static bool eq_ready(const gk_report *r, const eq *e) {
+    for (int i = 0; i < e->nl; i++) if (!gk_is_num(r, e->lhs[i])) return false;
+    for (int i = 0; i < e->nr; i++) if (!gk_is_num(r, e->rhs[i])) return false;
+    return true;
+}
+
+static int64_t side(const gk_report *r, const int *c, int n) {
+    int64_t s = 0;
+    for (int i = 0; i < n; i++) s += gk_val(r, c[i]);
+    return s;
+}
+
+/* +1 if the cell is on the left, -1 on the right, 0 absent */
+static int eq_has(const eq *e, int cell) {
+    for (int i = 0; i < e->nl; i++) if (e->lhs[i] == cell) return 1;
+    for (int i = 0; i < e->nr; i++) if (e->rhs[i] == cell) return -1;
+    return 0;
+}
+
+static int build_t3(gk_report *r, eq *eqs) {
+    int n = 0;
+    const gk_table_def *td = &r->tmpl->tables[GK_T3];
+    for (int row = 0; row < GK_T3_NROWS; row++) {
+        eq *e = &eqs[n++];
+        memset(e, 0, sizeof *e);
+        e->rule = "T3.ROW_TOTAL";
+        e->lhs[e->nl++] = gk_t3(row, GK_T3_COL_TOTAL);
+        for (int c = 0; c < GK_T3_COL_TOTAL; c++) e->rhs[e->nr++] = gk_t3(row, c);
+        e->where = gk_t3(row, GK_T3_COL_TOTAL);
+        e->zh = gk_arena_printf(r->arena, "表三「%s」行的总计", td->rows[row].label);
+        e->en = gk_arena_printf(r->arena, "the total of t3 row «%s»", td->rows[row].label_en);
+    }
+    for (int c = 0; c < GK_T3_NCOLS; c++) {
+        const gk_field_def *fd = &td->rows[0].fields[c];
+        eq *e = &eqs[n++];
+        memset(e, 0, sizeof *e);
+        e->rule = "T3.COL_TOTAL";
+        e->lhs[e->nl++] = gk_t3(GK_T3_TOTAL, c);
+        for (int row = GK_T3_FIRST_OUTCOME; row <= GK_T3_LAST_OUTCOME; row++) e->rhs[e->nr++] = gk_t3(row, c);
+        e->where = gk_t3(GK_T3_TOTAL, c);
+        e->zh = gk_arena_printf(r->arena, "表三「（七）总计」·%s", fd->label);
+        e->en = gk_arena_printf(r->arena, "t3 «total» · %s", fd->label_en);
+    }
+    for (int c = 0; c < GK_T3_NCOLS; c++) {
+        const gk_field_def *fd = &td->rows[0].fields[c];
+        eq *e = &eqs[n++];
+        memset(e, 0, sizeof *e);
+        e->rule = "T3.BALANCE";
+        e->lhs[e->nl++] = gk_t3(GK_T3_RECEIVED, c);
+        e->lhs[e->nl++] = gk_t3(GK_T3_CARRIED_OVER, c);
+        e->rhs[e->nr++] = gk_t3(GK_T3_TOTAL, c);
+        e->rhs[e->nr++] = gk_t3(GK_T3_CARRY_NEXT, c);
+        e->where = gk_t3(GK_T3_TOTAL, c);
+        e->zh = gk_arena_printf(r->arena, "「%s」列", fd->label);
+        e->en = gk_arena_printf(r->arena, "column «%s»", fd->label_en);
+    }
+    return n;
+}
+
+static int build_t4(gk_report *r, eq *eqs) {
+    const gk_table_def *td = &r->tmpl->tables[GK_T4];
+    for (int g = 0; g < GK_T4_NGROUPS; g++) {
+        eq *e = &eqs[g];
+        memset(e, 0, sizeof *e);
+        e->rule = "T4.TOTAL";
+        e->lhs[e->nl++] = gk_t4(g, GK_T4_FIELD_TOTAL);
+        for (int f = 0; f < GK_T4_FIELD_TOTAL; f++) e->rhs[e->nr++] = gk_t4(g, f);
+        e->where = gk_t4(g, GK_T4_FIELD_TOTAL);
+        e->zh = gk_arena_printf(r->arena, "表四「%s」的总计", td->rows[g].label);
+        e->en = gk_arena_printf(r->arena, "the total of t4 «%s»", td->rows[g].label_en);
+    }
+    return GK_T4_NGROUPS;
+}
+
+static void judge(gk_report *r, eq *eqs, int n) {
+    bool failing[64] = {false};
+    int nfail = 0;
+    for (int i = 0; i < n; i++) {
+        if (!eq_ready(r, &eqs[i])) continue;
+        int64_t l = side(r, eqs[i].lhs, eqs[i].nl), rr = side(r, eqs[i].rhs, eqs[i].nr);
+        if (l != rr) { failing[i] = true; nfail++; }
+    }
+    if (!nfail) return;
+
+    /* the one-cell repair */
+    int fix_cell = -1, ncand = 0;
+    int64_t fix_to = 0;
+    for (int cell = 0; cell < GK_NCELLS; cell++) {
+        if (!gk_is_num(r, cell)) continue;
+        bool ok = true, any = false;
+        int64_t to = 0;
+        for (int i = 0; i < n && ok; i++) {
+            int side_of = eq_has(&eqs[i], cell);
+            if (!eq_ready(r, &eqs[i])) continue;
+            if (failing[i]) {
+                if (!side_of) { ok = false; break; }
+                int64_t l = side(r, eqs[i].lhs, eqs[i].nl), rr = side(r, eqs[i].rhs, eqs[i].nr);
+                int64_t v = gk_val(r, cell) + (side_of > 0 ? rr - l : l - rr);
+                if (any && v != to) ok = false;
+                to = v;
+                any = true;
+            } else if (side_of) {
+                ok = false;   /* editing it would break an equality that holds */
+            }
+        }
+        if (ok && any && to >= 0) { ncand++; fix_cell = cell; fix_to = to; }
+    }
+    for (int i = 0; i < n; i++) {
+        if (!failing[i]) continue;
+        const eq *e = &eqs[i];
+        int64_t l = side(r, e->lhs, e->nl), rr = side(r, e->rhs, e->nr);
+        const char *zh, *en;
+        if (!strcmp(e->rule, "T3.BALANCE")) {
+            zh = gk_arena_printf(r->arena, "%s：一 + 二 = %lld，但 三（七）+ 四 = %lld", e->zh, (long long)l, (long long)rr);
+            en = gk_arena_printf(r->arena, "%s: 一 + 二 = %lld but 三（七）+ 四 = %lld", e->en, (long long)l, (long long)rr);
+        } else if (!strcmp(e->rule, "T3.COL_TOTAL")) {
+            zh = gk_arena_printf(r->arena, "%s 为 %lld，但 21 个办理结果行之和为 %lld", e->zh, (long long)l, (long long)rr);
+            en = gk_arena_printf(r->arena, "%s is %lld but the 21 outcome rows add up to %lld", e->en, (long long)l, (long long)rr);
+        } else {
+            zh = gk_arena_printf(r->arena, "%s为 %lld，但各项之和为 %lld", e->zh, (long long)l, (long long)rr);
+            en = gk_arena_printf(r->arena, "%s is %lld but its parts add up to %lld", e->en, (long long)l, (long long)rr);
+        }
+        gk_diag *d = gk_diag_add(r, e->rule, GK_SEV_ERROR, gk_cell_path(r, e->where), r->cells[e->where].src.line, zh, en);
+        if (ncand == 1) {
+            d->has_fix = true;
+            d->fix = (gk_fix){fix_cell, r->cells[fix_cell].num, {fix_to, 0}, true};
+        }
+    }
+}
+
+void gk_rules_sums(gk_report *r) {
+    eq eqs[64];
+    int n = build_t3(r, eqs);
+    judge(r, eqs, n);
+    n = build_t4(r, eqs);
+    judge(r, eqs, n);
+}

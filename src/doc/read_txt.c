@@ -1,0 +1,201 @@
+/* read_txt.c: the plain-text reader. Text copied out of Word arrives in two table layouts:
+ *   tab rows       one table row per line, cells separated by TAB (merged cells appear once);
+ *   cell lines     one cell per line, each line starting with a TAB, a blank line between rows;
+ *                  a line without the TAB continues the cell above it (商业\n企业), and a lone number
+ *                  after a blank line fills a blank cell broken over lines (seed 001, 3.其他 总计).
+ * Everything else is a paragraph, one per line. */
+#include "gongkai/doc.h"
+#include "gongkai/text.h"
+
+#include <string.h>
+
+typedef enum { L_BLANK, L_TEXT, L_CELL, L_ROW } lclass;
+
+typedef struct {
+    uint32_t start, len;
+    lclass cls;
+} tline;
+
+typedef struct {   /* growable arrays inside the arena */
+    void *data;
+    uint32_t n, cap;
+} vec;
+
+static void *vec_push(gk_arena *a, vec *v, size_t elem) {
+    if (v->n == v->cap) {
+        uint32_t cap = v->cap ? v->cap * 2 : 8;
+        void *d = gk_arena_alloc(a, (size_t)cap * elem);
+        if (v->n) memcpy(d, v->data, (size_t)v->n * elem);
+        v->data = d;
+        v->cap = cap;
+    }
+    return (char *)v->data + (size_t)(v->n++) * elem;
+}
+
+static lclass classify(const char *s, uint32_t len) {
+    const char *tab = memchr(s, '\t', len);
+    if (!tab) return gk_is_blank(s, len) ? L_BLANK : L_TEXT;
+    if (tab == s && !memchr(s + 1, '\t', len - 1)) return L_CELL;
+    return L_ROW;
+}
+
+/* A short number standing alone: the tail of a cell that Word broke over lines. */
+static bool lone_number(const char *s, uint32_t len) {
+    size_t n = len;
+    s = gk_trim(s, &n);
+    if (n == 0 || n > 24) return false;
+    gk_decimal d;
+    return gk_parse_cell_number(s, n, true, &d) == GK_NP_NUMBER;
+}
+
+static gk_status check_bytes(const char *b, size_t len, size_t *bad) {
+    if (len == 0) return GK_ERR_EMPTY;
+    if (memchr(b, 0, len)) { *bad = (size_t)((const char *)memchr(b, 0, len) - b); return GK_ERR_BINARY; }
+    size_t ctrl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)b[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ctrl++;
+    }
+    if (ctrl > 8 && ctrl * 100 > len) return GK_ERR_BINARY;
+    if (!gk_utf8_valid(b, len, bad)) return GK_ERR_ENCODING;
+    if (gk_is_blank(b, len)) return GK_ERR_EMPTY;
+    return GK_OK;
+}
+
+gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
+                      size_t *bad_offset) {
+    size_t bad = 0;
+    *out = NULL;
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) { bytes += 3; len -= 3; }
+    if (len > UINT32_MAX - 1) return GK_ERR_TOO_LARGE;
+    gk_status st = check_bytes(bytes, len, &bad);
+    if (bad_offset) *bad_offset = bad;
+    if (st != GK_OK) return st;
+
+    gk_doc *d = gk_arena_alloc(a, sizeof *d);
+    d->arena = a;
+    d->path = gk_arena_strdup(a, path);
+    char *src = gk_arena_strndup(a, bytes, len);
+    d->src = src;
+    d->srclen = len;
+
+    /* Split into lines (LF, CRLF or CR). */
+    vec lines = {0};
+    for (uint32_t i = 0; i <= len;) {
+        uint32_t j = i;
+        while (j < len && src[j] != '\n' && src[j] != '\r') j++;
+        tline *l = vec_push(a, &lines, sizeof(tline));
+        l->start = i;
+        l->len = j - i;
+        l->cls = classify(src + i, l->len);
+        if (j >= len) break;
+        i = j + 1 + (src[j] == '\r' && j + 1 < len && src[j + 1] == '\n');
+    }
+    tline *L = lines.data;
+    uint32_t nl = lines.n;
+    d->nlines = nl;
+
+    vec blocks = {0};
+    uint32_t i = 0;
+    while (i < nl) {
+        if (L[i].cls == L_BLANK) { i++; continue; }
+        if (L[i].cls == L_TEXT) {
+            gk_block *b = vec_push(a, &blocks, sizeof(gk_block));
+            size_t n = L[i].len;
+            const char *t = gk_trim(src + L[i].start, &n);
+            b->kind = GK_BLOCK_PARA;
+            b->text = t;
+            b->len = n;
+            b->line = b->end_line = i + 1;
+            i++;
+            continue;
+        }
+        gk_block *b = vec_push(a, &blocks, sizeof(gk_block));
+        b->kind = GK_BLOCK_TABLE;
+        b->line = i + 1;
+        vec rows = {0};
+        if (L[i].cls == L_ROW) {
+            while (i < nl && L[i].cls == L_ROW) {
+                gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
+                vec cells = {0};
+                r->line = i + 1;
+                uint32_t p = L[i].start, end = L[i].start + L[i].len, col = 1;
+                for (;;) {
+                    uint32_t q = p;
+                    while (q < end && src[q] != '\t') q++;
+                    gk_dcell *c = vec_push(a, &cells, sizeof(gk_dcell));
+                    c->text = src + p;
+                    c->len = q - p;
+                    c->src = (gk_src){i + 1, col++, p, q - p};
+                    if (q >= end) break;
+                    p = q + 1;
+                }
+                r->cells = cells.data;
+                r->ncells = cells.n;
+                i++;
+            }
+        } else {
+            vec cells = {0};
+            uint32_t row_line = i + 1;
+            bool after_blank = false;
+            while (i < nl) {
+                lclass c = L[i].cls;
+                if (c == L_CELL) {
+                    if (cells.n == 0) row_line = i + 1;
+                    gk_dcell *cell = vec_push(a, &cells, sizeof(gk_dcell));
+                    cell->text = src + L[i].start + 1;
+                    cell->len = L[i].len - 1;
+                    cell->src = (gk_src){i + 1, cells.n, L[i].start + 1, L[i].len - 1};
+                    after_blank = false;
+                    i++;
+                } else if (c == L_TEXT && !after_blank && cells.n > 0) {
+                    gk_dcell *cell = &((gk_dcell *)cells.data)[cells.n - 1];
+                    uint32_t end = L[i].start + L[i].len;
+                    cell->text = gk_arena_printf(a, "%.*s\n%.*s", (int)cell->len, cell->text, (int)L[i].len,
+                                                 src + L[i].start);
+                    cell->len = strlen(cell->text);
+                    cell->src.len = end - cell->src.offset;
+                    i++;
+                } else if (c == L_BLANK) {
+                    if (cells.n) {
+                        gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
+                        r->cells = cells.data;
+                        r->ncells = cells.n;
+                        r->line = row_line;
+                        cells = (vec){0};
+                    }
+                    after_blank = true;
+                    i++;
+                } else if (c == L_TEXT && rows.n > 0 && lone_number(src + L[i].start, L[i].len)) {
+                    /* after a blank line: only a number that completes a blank last cell */
+                    gk_drow *prev = &((gk_drow *)rows.data)[rows.n - 1];
+                    gk_dcell *cell = &prev->cells[prev->ncells - 1];
+                    uint32_t k = i + 1;
+                    while (k < nl && L[k].cls == L_BLANK) k++;
+                    if (!gk_is_blank(cell->text, cell->len) || (k < nl && L[k].cls != L_CELL)) break;
+                    uint32_t end = L[i].start + L[i].len;
+                    cell->text = gk_arena_printf(a, "%.*s\n%.*s", (int)cell->len, cell->text, (int)L[i].len,
+                                                 src + L[i].start);
+                    cell->len = strlen(cell->text);
+                    cell->src.len = end - cell->src.offset;
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            if (cells.n) {
+                gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
+                r->cells = cells.data;
+                r->ncells = cells.n;
+                r->line = row_line;
+            }
+        }
+        b->rows = rows.data;
+        b->nrows = rows.n;
+        b->end_line = i;
+    }
+    d->blocks = blocks.data;
+    d->nblocks = blocks.n;
+    *out = d;
+    return GK_OK;
+}

@@ -1,0 +1,174 @@
+/* sections.c: finds the title, agency, year and the six statutory sections.
+ * A heading is recognised by its words (总体情况, 主动公开…情况, …), not by its number alone, because
+ * reports number sub-headings with 一、 as well (seed 000) and sections with 2、 (seed 004). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Section number 1..6 a heading names, or 0. `folded` is the folded heading without numbering. */
+static int section_of(const char *f, size_t n) {
+    if (n == 0 || n > 60 * 3 || gk_has(f, "。")) return 0;
+    if (gk_has(f, "总体情况") || gk_has(f, "总体概况") || gk_has(f, "基本情况") || strcmp(f, "概述") == 0) return 1;
+    if (gk_has(f, "主动公开") && (gk_has(f, "情况") || gk_has(f, "政府信息"))) return 2;
+    if (gk_has(f, "申请") && (gk_has(f, "收到") || gk_has(f, "处理") || gk_has(f, "办理"))) return 3;
+    if (gk_has(f, "依申请公开") && gk_has(f, "情况")) return 3;
+    if (gk_has(f, "复议") || gk_has(f, "诉讼")) return 4;
+    if (gk_has(f, "问题") && (gk_has(f, "存在") || gk_has(f, "改进") || gk_has(f, "不足"))) return 5;
+    if (gk_has(f, "其他需要报告") || gk_has(f, "其他需报告") || gk_has(f, "其他事项")) return 6;
+    return 0;
+}
+
+static int heading_section(gk_arena *a, const char *text, size_t len, gk_numbering *num) {
+    *num = gk_numbering_parse(text, len);
+    if (num->kind == GK_NUM_CN_PAREN || num->kind == GK_NUM_AR_PAREN) return 0;
+    const char *rest = text + num->len;
+    size_t rn = len - num->len;
+    if (rn > 40 * 3) return 0;
+    char *f = gk_fold(a, rest, rn);
+    size_t fl = strlen(f);
+    while (fl && (f[fl - 1] == ':' || f[fl - 1] == ';')) f[--fl] = 0;
+    int s = section_of(f, fl);
+    if (!s) return 0;
+    /* Arabic numbering is accepted for a section only when the number is the section's own (2、 for 二):
+     * otherwise "2.主动公开情况" inside another part would be taken for a section. */
+    if (num->kind == GK_NUM_AR && num->value != s) return 0;
+    /* Unnumbered headings must be short, or they are sentences that mention the words. */
+    if (num->kind == GK_NUM_NONE && fl > 30 * 3) return 0;
+    return s;
+}
+
+void gk_find_sections(gk_report *r, const gk_doc *doc) {
+    gk_arena *a = r->arena;
+    uint32_t np = 0;
+    for (uint32_t b = 0; b < doc->nblocks; b++) np += doc->blocks[b].kind == GK_BLOCK_PARA;
+    r->paras = gk_arena_alloc(a, (np + 1) * sizeof(gk_para));
+    int cur = -1;
+    uint32_t order = 0;
+    for (uint32_t b = 0; b < doc->nblocks; b++) {
+        const gk_block *bk = &doc->blocks[b];
+        if (bk->kind != GK_BLOCK_PARA) continue;
+        gk_numbering num;
+        int s = heading_section(a, bk->text, bk->len, &num);
+        if (s && !r->sections[s - 1].present) {
+            gk_section *sec = &r->sections[s - 1];
+            sec->present = true;
+            sec->heading = gk_arena_strndup(a, bk->text, bk->len);
+            size_t tn = bk->len - num.len;
+            const char *t = gk_trim(bk->text + num.len, &tn);
+            sec->title = gk_arena_strndup(a, t, tn);
+            sec->line = bk->line;
+            sec->numbering = num;
+            sec->order = order++;
+            if (cur >= 0) r->sections[cur].end_line = bk->line - 1;
+            cur = s - 1;
+            continue;
+        }
+        gk_para *p = &r->paras[r->nparas++];
+        p->text = bk->text;
+        p->len = bk->len;
+        p->line = bk->line;
+        p->section = (int8_t)cur;
+    }
+    if (cur >= 0) r->sections[cur].end_line = doc->nlines;
+    /* Section texts: their paragraphs joined by newlines. */
+    for (int s = 0; s < 6; s++) {
+        gk_section *sec = &r->sections[s];
+        if (!sec->present) continue;
+        gk_buf buf;
+        gk_buf_init(&buf);
+        for (uint32_t i = 0; i < r->nparas; i++) {
+            if (r->paras[i].section != s) continue;
+            if (buf.len) gk_buf_putc(&buf, '\n');
+            gk_buf_append(&buf, r->paras[i].text, r->paras[i].len);
+        }
+        sec->text = gk_arena_strndup(a, buf.data ? buf.data : "", buf.len);
+        gk_buf_free(&buf);
+    }
+}
+
+/* Finds "2024 年" (or ２０２４年, 2024年度) in s; returns the year and the byte offset where it starts. */
+static int find_year(const char *s, size_t n, size_t *at) {
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (!(s[i] >= '1' && s[i] <= '2')) continue;
+        if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+        if (!(s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' &&
+              s[i + 3] <= '9'))
+            continue;
+        size_t j = i + 4;
+        while (j < n && (s[j] == ' ' || s[j] == '\t')) j++;
+        if (j + 3 <= n && memcmp(s + j, "年", 3) == 0) {
+            int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+            if (y >= 1990 && y <= 2100) {
+                *at = i;
+                return y;
+            }
+        }
+    }
+    return 0;
+}
+
+static bool is_title_text(gk_arena *a, const char *t, size_t n) {
+    if (n > 100 * 3) return false;
+    char *f = gk_fold(a, t, n);
+    return (gk_has(f, "年度报告") || gk_has(f, "年报") || (gk_has(f, "报告") && gk_has(f, "信息公开"))) &&
+           !gk_has(f, "。");
+}
+
+void gk_find_title(gk_report *r, const gk_doc *doc) {
+    gk_arena *a = r->arena;
+    uint32_t first_heading = UINT32_MAX;
+    for (int s = 0; s < 6; s++)
+        if (r->sections[s].present && r->sections[s].line < first_heading) first_heading = r->sections[s].line;
+    const gk_para *prev = NULL;
+    for (uint32_t i = 0; i < r->nparas; i++) {
+        const gk_para *p = &r->paras[i];
+        if (p->line > first_heading) break;
+        if (is_title_text(a, p->text, p->len)) {
+            size_t at;
+            int y = find_year(p->text, p->len, &at);
+            bool starts_with_year = y && at == 0;
+            const char *pf = prev ? gk_fold(a, prev->text, prev->len) : NULL;
+            if (starts_with_year && prev && prev->len <= 40 * 3 && !gk_has(pf, "。") && !gk_has(pf, ",")) {
+                /* A title split over two lines: the agency above, "2024年…报告" below (seed 004). */
+                r->title = gk_arena_printf(a, "%.*s%.*s", (int)prev->len, prev->text, (int)p->len, p->text);
+                r->title_line = prev->line;
+            } else {
+                r->title = gk_arena_strndup(a, p->text, p->len);
+                r->title_line = p->line;
+            }
+            break;
+        }
+        prev = p;
+    }
+    if (r->title) {
+        size_t n = strlen(r->title), at;
+        int y = find_year(r->title, n, &at);
+        if (y) {
+            r->year = y;
+            size_t an = at;
+            const char *ag = gk_trim(r->title, &an);
+            if (an) r->agency = gk_arena_strndup(a, ag, an);
+        }
+    }
+    if (!r->year) {
+        /* No year in a title: the year most often written in the first section. */
+        int best = 0, best_count = 0;
+        const char *text = r->sections[0].present ? r->sections[0].text : NULL;
+        if (text) {
+            int years[64], counts[64], ny = 0;
+            size_t n = strlen(text), off = 0, at;
+            int y;
+            while (off < n && (y = find_year(text + off, n - off, &at)) != 0) {
+                int k;
+                for (k = 0; k < ny && years[k] != y; k++) {}
+                if (k == ny && ny < 64) { years[ny] = y; counts[ny++] = 0; }
+                if (k < 64) counts[k]++;
+                off += at + 4;
+            }
+            for (int k = 0; k < ny; k++)
+                if (counts[k] > best_count) { best = years[k]; best_count = counts[k]; }
+        }
+        r->year = best;
+    }
+}

@@ -1,0 +1,360 @@
+/* tables.c: maps grids onto the statutory tables t2, t3 and t4 by their labels.
+ * Rows are found by the words of their labels (merged label cells may sit in any column);
+ * columns by the header's labels; value cells are what follows the row's last label cell, with the
+ * padding that Word leaves around merged cells trimmed. A row that still has the wrong number of
+ * values is a shape defect: its cells are unreadable (null), never guessed. */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct {
+    char **f;          /* folded text of each cell */
+    gk_numparse *np;   /* number / blank / not a number */
+} rowinfo;
+
+static rowinfo row_info(gk_arena *a, const gk_drow *row, bool decimal) {
+    rowinfo ri;
+    ri.f = gk_arena_alloc(a, (row->ncells + 1) * sizeof(char *));
+    ri.np = gk_arena_alloc(a, (row->ncells + 1) * sizeof(gk_numparse));
+    for (uint32_t c = 0; c < row->ncells; c++) {
+        gk_decimal d;
+        ri.np[c] = gk_parse_cell_number(row->cells[c].text, row->cells[c].len, decimal, &d);
+        ri.f[c] = ri.np[c] == GK_NP_NOT_NUMBER ? gk_fold(a, row->cells[c].text, row->cells[c].len) : (char *)"";
+    }
+    return ri;
+}
+
+/* A cell that only pads around a merged cell: nothing but space (a dash is a real blank mark). */
+static bool padding(const gk_dcell *c) { return gk_is_blank(c->text, c->len); }
+
+static void set_cell(gk_report *r, int idx, const gk_dcell *c, bool decimal) {
+    gk_cell *cell = &r->cells[idx];
+    if (cell->state != GK_CELL_ABSENT) return;
+    gk_decimal d;
+    gk_numparse np = gk_parse_cell_number(c->text, c->len, decimal, &d);
+    cell->raw = gk_arena_strndup(r->arena, c->text, c->len);
+    cell->src = c->src;
+    cell->state = np == GK_NP_NUMBER ? GK_CELL_NUMBER : np == GK_NP_BLANK ? GK_CELL_BLANK : GK_CELL_UNREADABLE;
+    if (np == GK_NP_NUMBER) cell->num = d;
+}
+
+static void set_unreadable(gk_report *r, int idx, uint32_t line) {
+    gk_cell *cell = &r->cells[idx];
+    if (cell->state != GK_CELL_ABSENT) return;
+    cell->state = GK_CELL_UNREADABLE;
+    cell->src.line = line;
+}
+
+static bool row_present(const gk_report *r, const gk_row_def *rd) {
+    for (int k = 0; k < rd->nfields; k++)
+        if (r->cells[rd->first + k].state != GK_CELL_ABSENT) return true;
+    return false;
+}
+
+static void shape(gk_report *r, gk_table_id t, gk_shape_kind k, uint32_t line, int row, const char *label,
+                  int expected, int found) {
+    gk_report_add_shape(r, (gk_shape){t, k, line, row, label, expected, found});
+}
+
+static int match_row(const gk_table_def *td, const char *folded) {
+    if (!folded || !*folded) return -1;
+    for (int k = 0; k < td->nrows; k++)
+        if (gk_row_matches(&td->rows[k], folded)) return k;
+    return -1;
+}
+
+static int match_field(const gk_row_def *rd, const char *folded) {
+    if (!folded || !*folded) return -1;
+    for (int k = 0; k < rd->nfields; k++)
+        if (gk_field_matches(&rd->fields[k], folded)) return k;
+    return -1;
+}
+
+/* The folded text without its numbering ("(三)不予公开" → "不予公开"). */
+static const char *unnumbered(const char *folded) {
+    gk_numbering n = gk_numbering_parse(folded, strlen(folded));
+    return folded + n.len;
+}
+
+static bool has_number(const rowinfo *ri, uint32_t n) {
+    for (uint32_t c = 0; c < n; c++) if (ri->np[c] == GK_NP_NUMBER) return true;
+    return false;
+}
+
+gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
+    int score[GK_NTABLES] = {0};
+    for (uint32_t i = 0; i < b->nrows; i++) {
+        const gk_drow *row = &b->rows[i];
+        for (uint32_t c = 0; c < row->ncells; c++) {
+            if (row->cells[c].len > 400) continue;
+            char *f = gk_fold(a, row->cells[c].text, row->cells[c].len);
+            if (!*f) continue;
+            if (gk_has(f, "第二十条") || gk_has(f, "信息内容") || gk_has(f, "制发件数") || gk_has(f, "处理决定数量") ||
+                gk_has(f, "行政事业性收费") || gk_has(f, "新制作数量"))
+                score[GK_T2] += 2;
+            if (gk_has(f, "本年新收") || gk_has(f, "上年结转") || gk_has(f, "申请人情况") || gk_has(f, "予以公开") ||
+                gk_has(f, "结转下年") || gk_has(f, "勾稽关系") || gk_has(f, "自然人"))
+                score[GK_T3] += 2;
+            if (gk_has(f, "行政复议") || gk_has(f, "行政诉讼") || gk_has(f, "尚未审结") || gk_has(f, "直接起诉"))
+                score[GK_T4] += 2;
+        }
+    }
+    gk_table_id best = GK_NTABLES;
+    int bs = 0;
+    for (int t = 0; t < GK_NTABLES; t++)
+        if (score[t] > bs) { bs = score[t]; best = (gk_table_id)t; }
+    return best;
+}
+
+/* ---------------- t2 ---------------- */
+
+static bool is_2019_t2_header(const char *f) {
+    return gk_has(f, "新制作数量") || gk_has(f, "新公开数量") || gk_has(f, "对外公开总数量") || gk_has(f, "上一年项目数量");
+}
+
+void gk_map_t2(gk_report *r, const gk_block *b) {
+    const gk_table_def *td = &r->tmpl->tables[GK_T2];
+    gk_arena *a = r->arena;
+    int header[16];          /* field index per value position after the label, -1 for none */
+    int nheader = 0;
+    for (uint32_t i = 0; i < b->nrows; i++) {
+        const gk_drow *row = &b->rows[i];
+        rowinfo ri = row_info(a, row, true);
+        uint32_t lab = 0;
+        while (lab < row->ncells && padding(&row->cells[lab])) lab++;
+        if (lab >= row->ncells) continue;
+        const char *lf = ri.f[lab];
+        /* header row: 信息内容 | 本年制发件数 | … */
+        bool is_header = gk_has(lf, "信息内容");
+        for (uint32_t c = lab + 1; c < row->ncells && !is_header; c++)
+            for (int k = 0; k < td->nrows && !is_header; k++)
+                if (match_field(&td->rows[k], ri.f[c]) >= 0) is_header = true;
+        if (is_header) {
+            nheader = 0;
+            for (uint32_t c = lab + 1; c < row->ncells && nheader < 16; c++) {
+                int fld = -1;
+                if (is_2019_t2_header(ri.f[c])) r->format = "2019";
+                for (int k = 0; k < td->nrows && fld < 0; k++) fld = match_field(&td->rows[k], ri.f[c]);
+                header[nheader++] = fld;
+            }
+            continue;
+        }
+        if (gk_has(lf, "第二十条")) { nheader = 0; continue; }
+        int rk = match_row(td, lf);
+        if (rk < 0) {
+            if (has_number(&ri, row->ncells))
+                shape(r, GK_T2, GK_SHAPE_ROW_UNKNOWN, row->line, -1, gk_arena_strndup(a, row->cells[lab].text,
+                                                                                       row->cells[lab].len), 0, 0);
+            continue;
+        }
+        const gk_row_def *rd = &td->rows[rk];
+        if (row_present(r, rd)) {
+            shape(r, GK_T2, GK_SHAPE_ROW_DUPLICATE, row->line, rk, rd->label, 0, 0);
+            continue;
+        }
+        /* value j (after the label) goes to the header's field j when the header names this row's
+         * fields, else to field j in statutory order */
+        bool use_header = nheader > 0;
+        for (int h = 0; h < nheader && use_header; h++)
+            if (header[h] >= rd->nfields) use_header = false;
+        int filled = 0, extra = 0;
+        for (uint32_t c = lab + 1; c < row->ncells; c++) {
+            int j = (int)(c - lab - 1);
+            int fld = use_header ? (j < nheader ? header[j] : -1) : (j < rd->nfields ? j : -1);
+            if (fld < 0) {
+                if (!padding(&row->cells[c])) extra++;
+                continue;
+            }
+            set_cell(r, rd->first + fld, &row->cells[c], rd->decimal);
+            filled++;
+        }
+        if (extra) shape(r, GK_T2, GK_SHAPE_ROW_LONG, row->line, rk, rd->label, rd->nfields, filled + extra);
+        if (filled < rd->nfields) {
+            shape(r, GK_T2, GK_SHAPE_ROW_SHORT, row->line, rk, rd->label, rd->nfields, filled);
+            for (int k = 0; k < rd->nfields; k++) set_unreadable(r, rd->first + k, row->line);
+        }
+    }
+}
+
+/* ---------------- t3 ---------------- */
+
+static bool t3_header_cell(const char *f) {
+    return gk_has(f, "自然人") || gk_has(f, "商业企业") || gk_has(f, "科研机构") || gk_has(f, "公益组织") ||
+           gk_has(f, "法律服务") || gk_has(f, "申请人情况") || gk_has(f, "法人或其他组织") || gk_has(f, "勾稽关系");
+}
+
+static bool t3_group_label(gk_arena *a, const gk_table_def *td, const char *folded) {
+    const char *u = unnumbered(folded);
+    if (!*u) return false;
+    for (int k = 0; k < td->nrows; k++) {
+        if (!td->rows[k].group) continue;
+        char *g = gk_fold(a, td->rows[k].group, strlen(td->rows[k].group));
+        if (strcmp(unnumbered(g), u) == 0) return true;
+    }
+    return false;
+}
+
+/* Column order from the header: the row naming most leaf columns gives their left-to-right order;
+ * 自然人 comes before them and 总计 after them when they sit on another header row (merged cells). */
+static void t3_columns(gk_report *r, const gk_drow *hdr, const rowinfo *hi, uint32_t nh, int order[7],
+                       uint32_t line, uint32_t *first_col) {
+    const gk_row_def *rd = &r->tmpl->tables[GK_T3].rows[0];
+    bool seen[7] = {false};
+    int best_row = -1, best_n = 0;
+    for (uint32_t h = 0; h < nh; h++) {
+        int n = 0;
+        for (uint32_t c = 0; c < hdr[h].ncells; c++) {
+            int k = match_field(rd, hi[h].f[c]);
+            if (k >= 0) { seen[k] = true; n++; if (c < *first_col) *first_col = c; }
+        }
+        if (n > best_n) { best_n = n; best_row = (int)h; }
+    }
+    for (int k = 0; k < 7; k++)
+        if (!seen[k]) shape(r, GK_T3, GK_SHAPE_HEADER_MISSING, line, -1, rd->fields[k].label, 0, 0);
+    for (int k = 0; k < 7; k++) order[k] = k;
+    if (best_row < 0) return;
+    int seq[7], ns = 0;
+    bool in_seq[7] = {false};
+    for (uint32_t c = 0; c < hdr[best_row].ncells && ns < 7; c++) {
+        int k = match_field(rd, hi[best_row].f[c]);
+        if (k >= 0 && !in_seq[k]) { seq[ns++] = k; in_seq[k] = true; }
+    }
+    int out[7], no = 0;
+    if (!in_seq[0]) out[no++] = 0;
+    for (int i = 0; i < ns; i++) out[no++] = seq[i];
+    for (int k = 1; k < 7; k++)
+        if (!in_seq[k] && k != 6) out[no++] = k;   /* a missing middle label keeps its statutory place */
+    if (!in_seq[6]) out[no++] = 6;
+    if (no == 7) memcpy(order, out, sizeof out);
+}
+
+void gk_map_t3(gk_report *r, const gk_block *b) {
+    const gk_table_def *td = &r->tmpl->tables[GK_T3];
+    gk_arena *a = r->arena;
+    int order[7] = {0, 1, 2, 3, 4, 5, 6};
+    uint32_t first_col = UINT32_MAX;   /* the header's first value column */
+    gk_drow *hdr = gk_arena_alloc(a, (b->nrows + 1) * sizeof *hdr);
+    rowinfo *hi = gk_arena_alloc(a, (b->nrows + 1) * sizeof *hi);
+    uint32_t nh = 0;
+    bool ordered = false;
+    for (uint32_t i = 0; i < b->nrows; i++) {
+        const gk_drow *row = &b->rows[i];
+        rowinfo ri = row_info(a, row, false);
+        bool is_header = false;
+        for (uint32_t c = 0; c < row->ncells && !is_header; c++) is_header = t3_header_cell(ri.f[c]);
+        if (is_header) {
+            hdr[nh] = *row;
+            hi[nh++] = ri;
+            continue;
+        }
+        if (nh && !ordered) { t3_columns(r, hdr, hi, nh, order, hdr[0].line, &first_col); ordered = true; }
+        /* label cells: up to the first number; the leaf is the last cell there naming a row */
+        uint32_t f = 0;
+        while (f < row->ncells && ri.np[f] != GK_NP_NUMBER) f++;
+        int rk = -1;
+        int last_label = -1;
+        for (uint32_t c = 0; c < f; c++) {
+            if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
+            int k = match_row(td, ri.f[c]);
+            if (k >= 0) { rk = k; last_label = (int)c; }
+            else if (t3_group_label(a, td, ri.f[c])) last_label = (int)c;
+        }
+        if (rk < 0) {
+            if (has_number(&ri, row->ncells)) {
+                uint32_t lab = 0;
+                while (lab < row->ncells && padding(&row->cells[lab])) lab++;
+                const char *l = lab < row->ncells ? gk_arena_strndup(a, row->cells[lab].text, row->cells[lab].len) : "";
+                shape(r, GK_T3, GK_SHAPE_ROW_UNKNOWN, row->line, -1, l, 0, 0);
+            }
+            continue;
+        }
+        const gk_row_def *rd = &td->rows[rk];
+        if (row_present(r, rd)) {
+            shape(r, GK_T3, GK_SHAPE_ROW_DUPLICATE, row->line, rk, rd->label, 0, 0);
+            continue;
+        }
+        /* values start after the last label cell, and not before the header's first value column:
+         * an empty cell left of 自然人 is the merged label's spill, not a blank value (seeds 000, 003) */
+        uint32_t v0 = (uint32_t)last_label + 1, v1 = row->ncells;
+        if (first_col != UINT32_MAX && first_col > v0 && first_col <= v1) v0 = first_col;
+        while (v1 - v0 > 7 && padding(&row->cells[v1 - 1])) v1--;
+        while (v1 - v0 > 7 && padding(&row->cells[v0])) v0++;
+        uint32_t nv = v1 - v0;
+        if (nv != 7) {
+            shape(r, GK_T3, nv < 7 ? GK_SHAPE_ROW_SHORT : GK_SHAPE_ROW_LONG, row->line, rk, rd->label, 7, (int)nv);
+            for (int k = 0; k < 7; k++) set_unreadable(r, rd->first + k, row->line);
+            continue;
+        }
+        for (uint32_t j = 0; j < 7; j++) set_cell(r, rd->first + order[j], &row->cells[v0 + j], false);
+    }
+}
+
+/* ---------------- t4 ---------------- */
+
+void gk_map_t4(gk_report *r, const gk_block *b) {
+    const gk_table_def *td = &r->tmpl->tables[GK_T4];
+    const gk_row_def *rd0 = &td->rows[0];
+    gk_arena *a = r->arena;
+    int fseq[15], nf = 0, gorder[3] = {0, 1, 2}, ng = 1;
+    for (uint32_t i = 0; i < b->nrows; i++) {
+        const gk_drow *row = &b->rows[i];
+        rowinfo ri = row_info(a, row, false);
+        /* the last label cell, and whether it names a group (a table laid out one group per row) */
+        int last_label = -1, group = -1;
+        bool header = false;
+        for (uint32_t c = 0; c < row->ncells; c++) {
+            if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
+            last_label = (int)c;
+            int g = match_row(td, ri.f[c]);
+            int fk = match_field(rd0, ri.f[c]);
+            if (fk >= 0) header = true;
+            if (g >= 0) group = g;
+        }
+        if (!has_number(&ri, row->ncells) && last_label >= 0) header = true;
+        if (header) {
+            for (uint32_t c = 0; c < row->ncells; c++) {
+                if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
+                int fk = match_field(rd0, ri.f[c]);
+                int g = match_row(td, ri.f[c]);
+                if (fk >= 0 && nf < 15) fseq[nf++] = fk;
+                else if (g > 0 && ng < 3 && gorder[1] != g) gorder[ng++] = g;
+            }
+            continue;
+        }
+        uint32_t v0 = (uint32_t)(last_label + 1), v1 = row->ncells;
+        uint32_t want = group >= 0 ? 5 : 15;
+        while (v1 - v0 > want && padding(&row->cells[v1 - 1])) v1--;
+        while (v1 - v0 > want && padding(&row->cells[v0])) v0++;
+        uint32_t nv = v1 - v0;
+        int grp_first = group >= 0 ? group : 0, grp_n = group >= 0 ? 1 : 3;
+        if (r->cells[td->rows[grp_first].first].state != GK_CELL_ABSENT) {
+            shape(r, GK_T4, GK_SHAPE_ROW_DUPLICATE, row->line, grp_first, td->rows[grp_first].label, 0, 0);
+            continue;
+        }
+        if (nv != want) {
+            shape(r, GK_T4, nv < want ? GK_SHAPE_ROW_SHORT : GK_SHAPE_ROW_LONG, row->line, grp_first,
+                  td->rows[grp_first].label, (int)want, (int)nv);
+            for (int g = grp_first; g < grp_first + grp_n; g++)
+                for (int k = 0; k < 5; k++) set_unreadable(r, td->rows[g].first + k, row->line);
+            continue;
+        }
+        /* field order per group from the header when it names 5 distinct fields per group */
+        bool use_seq = nf == 5 * grp_n;
+        for (int g = 0; g < grp_n && use_seq; g++) {
+            bool seen[5] = {false};
+            for (int k = 0; k < 5; k++) {
+                int fk = fseq[g * 5 + k];
+                if (seen[fk]) use_seq = false;
+                seen[fk] = true;
+            }
+        }
+        if (group < 0 && ng != 3) { gorder[1] = 1; gorder[2] = 2; }
+        for (int g = 0; g < grp_n; g++) {
+            int grp = group >= 0 ? group : gorder[g];
+            for (int k = 0; k < 5; k++) {
+                int fk = use_seq ? fseq[g * 5 + k] : k;
+                set_cell(r, td->rows[grp].first + fk, &row->cells[v0 + (uint32_t)(g * 5 + k)], false);
+            }
+        }
+    }
+}
