@@ -58,6 +58,16 @@ const char *gk_cell_path(gk_report *r, int cell) {
     return gk_arena_strdup(r->arena, gk_template_cell_path(r->tmpl, cell, buf));
 }
 
+uint32_t gk_section_anchor(const gk_report *r, int s) {
+    if (r->sections[s].present) return r->sections[s].line;
+    for (int k = s + 1; k < 6; k++)
+        if (r->sections[k].present) return r->sections[k].line;
+    uint32_t last = 1;
+    for (uint32_t i = 0; i < r->nparas; i++)
+        if (r->paras[i].line > last) last = r->paras[i].line;
+    return last;
+}
+
 bool gk_is_num(const gk_report *r, int cell) { return r->cells[cell].state == GK_CELL_NUMBER; }
 int64_t gk_val(const gk_report *r, int cell) { return r->cells[cell].num.value; }
 

@@ -9,6 +9,8 @@ gk_diag *gk_diag_add(gk_report *r, const char *rule, gk_severity sev, const char
 /* "表三「（一）予以公开」·自然人" / "t3 «granted» · natural persons" */
 const char *gk_cell_name(gk_report *r, int cell, bool en);
 const char *gk_cell_path(gk_report *r, int cell);
+/* The line where section s (0-based) starts, or where it should start when absent. */
+uint32_t gk_section_anchor(const gk_report *r, int s);
 bool gk_is_num(const gk_report *r, int cell);
 int64_t gk_val(const gk_report *r, int cell);
 

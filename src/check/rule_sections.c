@@ -91,15 +91,11 @@ static void numbering_in_section(gk_report *r, int s) {
 
 void gk_rules_sections(gk_report *r) {
     char cn[16];
-    uint32_t last_line = 1;
-    for (uint32_t i = 0; i < r->nparas; i++) if (r->paras[i].line > last_line) last_line = r->paras[i].line;
     for (int s = 0; s < 6; s++) {
         const gk_section *sec = &r->sections[s];
         const char *where = gk_arena_printf(r->arena, "sections.%d", s + 1);
         if (!sec->present) {
-            uint32_t line = last_line;
-            for (int k = s + 1; k < 6; k++) if (r->sections[k].present) { line = r->sections[k].line; break; }
-            gk_diag_add(r, "SECTION.MISSING", GK_SEV_ERROR, where, line,
+            gk_diag_add(r, "SECTION.MISSING", GK_SEV_ERROR, where, gk_section_anchor(r, s),
                         gk_arena_printf(r->arena, "缺少第%s部分「%s」", gk_cn_numeral(s + 1, cn), gk_section_title(s + 1, "zh")),
                         gk_arena_printf(r->arena, "section %d «%s» (%s) is missing", s + 1, gk_section_title(s + 1, "zh"),
                                         gk_section_title(s + 1, "en")));

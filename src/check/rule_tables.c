@@ -11,8 +11,7 @@ void gk_rules_tables(gk_report *r) {
     for (int t = 0; t < GK_NTABLES; t++) {
         if (r->table_found[t]) continue;
         const gk_table_def *td = &r->tmpl->tables[t];
-        const gk_section *s = &r->sections[table_section[t]];
-        gk_diag_add(r, "TABLE.MISSING", GK_SEV_ERROR, td->key, s->present ? s->line : 1,
+        gk_diag_add(r, "TABLE.MISSING", GK_SEV_ERROR, td->key, gk_section_anchor(r, table_section[t]),
                     gk_arena_printf(r->arena, "未找到%s（%s）", table_zh[t], td->title),
                     gk_arena_printf(r->arena, "table %s (%s) was not found", td->key, td->title_en));
     }

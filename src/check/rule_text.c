@@ -98,7 +98,7 @@ static void check_claims(gk_report *r) {
     for (size_t k = 0; k < nc; k++) pcre2_code_free(re[k]);
 }
 
-/* META.YEAR: a title year that the first section never mentions while it keeps naming another year. */
+/* META.YEAR: a title year that the first section never mentions while it names another year. */
 static void check_year(gk_report *r) {
     if (!r->year || !r->title || !r->sections[0].present) return;
     const char *t = r->sections[0].text;
@@ -123,9 +123,9 @@ static void check_year(gk_report *r) {
         if (years[k] == r->year) return;
         if (counts[k] > bc) { bc = counts[k]; best = years[k]; }
     }
-    if (bc >= 2)
+    if (bc >= 1)
         gk_diag_add(r, "META.YEAR", GK_SEV_WARNING, "year", r->sections[0].line,
-                    gk_arena_printf(r->arena, "标题的年份为 %d 年，但「总体情况」从未提到 %d 年，反复提到的是 %d 年（%d 次）", r->year, r->year, best, bc),
+                    gk_arena_printf(r->arena, "标题的年份为 %d 年，但「总体情况」从未提到 %d 年，提到的是 %d 年（%d 次）", r->year, r->year, best, bc),
                     gk_arena_printf(r->arena, "the title says %d, but the overview never mentions %d and names %d %d times", r->year, r->year, best, bc));
 }
 
