@@ -20,7 +20,10 @@ typedef enum gk_status {
     GK_ERR_ENCODING,    /* not valid UTF-8 (other encodings arrive with the HTML/DOCX readers) */
     GK_ERR_TOO_LARGE,   /* over the size limit */
     GK_ERR_NOT_REPORT,  /* readable text, but nothing of an annual report was found */
-    GK_ERR_NOMEM
+    GK_ERR_NOMEM,
+    GK_ERR_MALFORMED,   /* a structured format (HTML, DOCX, zip, XML) that is broken beyond reading */
+    GK_ERR_UNSAFE,      /* refused: zip bomb, huge entry, path tricks, nesting or spans past the limits */
+    GK_ERR_UNSUPPORTED  /* a format gongkai recognises but cannot read yet (PDF until its reader lands) */
 } gk_status;
 
 /* A short human-readable reason for a status, in Chinese (lang "zh") or English ("en"). */

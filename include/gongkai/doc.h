@@ -20,6 +20,8 @@ typedef struct gk_dcell {
     const char *text;     /* cell text as in the source (lines of a broken cell joined by '\n') */
     size_t len;
     gk_src src;
+    uint16_t rowspan, colspan;  /* spans of a merged cell at its origin (0 = unknown / 1) */
+    bool spanned;         /* a grid position covered by a merged cell that starts elsewhere: text "" */
 } gk_dcell;
 
 typedef struct gk_drow {
@@ -33,8 +35,10 @@ typedef enum gk_block_kind { GK_BLOCK_PARA = 0, GK_BLOCK_TABLE } gk_block_kind;
 typedef struct gk_block {
     gk_block_kind kind;
     uint32_t line, end_line;
-    const char *text;     /* paragraph text (GK_BLOCK_PARA) */
+    const char *text;     /* paragraph text (GK_BLOCK_PARA), simplified when the source is traditional */
     size_t len;
+    const char *orig;     /* the paragraph as the source wrote it, when it differs from text (else NULL) */
+    size_t orig_len;
     gk_drow *rows;        /* GK_BLOCK_TABLE */
     uint32_t nrows;
 } gk_block;
@@ -47,12 +51,45 @@ typedef struct gk_doc {
     gk_block *blocks;
     uint32_t nblocks;
     uint32_t nlines;
+    const char *format;   /* "txt", "html", "docx", "md" */
+    const char *encoding; /* the source encoding ("UTF-8", "GB18030", "UTF-16LE" …) */
+    bool traditional;     /* the source was in traditional characters (texts were simplified) */
 } gk_doc;
+
+/* Reads any supported input: sniffs the format from the bytes (and the name as a hint), decodes the
+ * text encoding, and calls the reader for that format. *detail receives a short reason on failure
+ * (may be NULL), allocated in the arena. */
+gk_status gk_read_any(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
+                      const char **detail);
 
 /* Reads plain text (as copied out of Word: tab-separated rows, or one cell per line with blank lines
  * between rows). The bytes must be UTF-8 (a BOM is dropped); the doc keeps a copy in its arena. */
 gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
                       size_t *bad_offset);
+
+/* Reads HTML (UTF-8): paragraphs and tables, rowspan/colspan resolved into a true grid (covered positions
+ * are cells with spanned = true and empty text). */
+gk_status gk_read_html(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                       const char **detail);
+
+/* Reads a DOCX (the zip bytes): paragraphs (with their list numbering) and tables (gridSpan, vMerge). */
+gk_status gk_read_docx(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
+                       const char **detail);
+
+/* Reads Markdown (UTF-8): pipe tables, including the broken ones of PDF-to-Markdown converters. */
+gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                     const char **detail);
+
+/* Decodes bytes to UTF-8: BOM (UTF-8, UTF-16LE/BE), UTF-16 without BOM, the HTML meta charset, valid UTF-8,
+ * else GB18030 (a superset of GBK and GB2312). *encoding receives the name used ("UTF-8", "UTF-16LE",
+ * "GB18030" …). The result is NUL-terminated, in the arena. */
+gk_status gk_decode(gk_arena *a, const char *bytes, size_t len, char **utf8, size_t *utf8_len,
+                    const char **encoding, const char **detail);
+
+/* When the document is written in traditional characters, converts every paragraph and cell text to
+ * simplified (OpenCC t2s) for recognition, keeping each paragraph's original in gk_block.orig.
+ * Returns true when it converted anything. */
+bool gk_doc_simplify(gk_doc *doc);
 
 #ifdef __cplusplus
 }

@@ -104,9 +104,10 @@ typedef struct gk_report {
 /* Builds the report model from a document (recognition). The report lives in the doc's arena. */
 gk_status gk_recognize(gk_doc *doc, gk_report **out);
 
-/* Convenience: read + recognise one file's bytes (format sniffing arrives with more readers). */
+/* Convenience: read (any supported format, sniffed from the bytes) and recognise one input.
+ * *detail (may be NULL) receives a short reason on failure: a byte offset, a format name … */
 gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes, size_t len,
-                               gk_report **out, size_t *bad_offset);
+                               gk_report **out, const char **detail);
 
 /* The cell at a key path, or NULL for an unknown path. */
 const gk_cell *gk_report_cell(const gk_report *r, const char *path);

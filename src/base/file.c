@@ -54,6 +54,10 @@ const char *gk_status_message(gk_status st, const char *lang) {
     case GK_ERR_NOT_REPORT: return en ? "no annual report found (no statutory section or table)"
                                        : "未识别出政府信息公开工作年度报告（未找到法定章节或表格）";
     case GK_ERR_NOMEM: return en ? "out of memory" : "内存不足";
+    case GK_ERR_MALFORMED: return en ? "the file is damaged and cannot be read" : "文件已损坏，无法读取";
+    case GK_ERR_UNSAFE: return en ? "refused: the file exceeds gongkai's safety limits (zip bomb, huge entry, path tricks, excessive nesting or spans)"
+                                  : "拒绝读取：文件超出安全限制（压缩炸弹、超大条目、路径欺骗、嵌套或合并过深）";
+    case GK_ERR_UNSUPPORTED: return en ? "this format cannot be read yet" : "暂不支持读取此格式";
     }
     return "?";
 }

@@ -98,13 +98,15 @@ bool cli_load(const cli_opts *o, const char *path, cli_input *in) {
     }
     gk_arena *a = gk_arena_new();
     gk_report *r = NULL;
-    size_t bad = 0;
-    st = gk_report_from_bytes(a, shown, bytes, len, &r, &bad);
+    const char *detail = NULL;
+    st = gk_report_from_bytes(a, shown, bytes, len, &r, &detail);
     free(bytes);
     if (st != GK_OK) {
-        if (st == GK_ERR_ENCODING || st == GK_ERR_BINARY)
-            fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (at byte %zu)\n" : "gongkai: %s: %s（第 %zu 字节处）\n", shown,
-                    gk_status_message(st, o->lang), bad);
+        if ((st == GK_ERR_ENCODING || st == GK_ERR_BINARY) && detail)
+            fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (at byte %s)\n" : "gongkai: %s: %s（第 %s 字节处）\n", shown,
+                    gk_status_message(st, o->lang), detail);
+        else if (detail)
+            fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (%s)\n" : "gongkai: %s: %s（%s）\n", shown, gk_status_message(st, o->lang), detail);
         else
             fprintf(stderr, "gongkai: %s: %s\n", shown, gk_status_message(st, o->lang));
         gk_arena_free(a);

@@ -43,10 +43,10 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out) {
 }
 
 gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes, size_t len, gk_report **out,
-                               size_t *bad_offset) {
+                               const char **detail) {
     gk_doc *doc;
     *out = NULL;
-    gk_status st = gk_read_txt(a, path, bytes, len, &doc, bad_offset);
+    gk_status st = gk_read_any(a, path, bytes, len, &doc, detail);
     if (st != GK_OK) return st;
     return gk_recognize(doc, out);
 }
