@@ -27,8 +27,10 @@ typedef struct gk_cell {
 } gk_cell;
 
 typedef struct gk_para {
-    const char *text;
+    const char *text;     /* simplified when the source is traditional */
     size_t len;
+    const char *orig;     /* as the source wrote it, when different (else NULL) */
+    size_t orig_len;
     uint32_t line;
     int8_t section;       /* 0..5, or -1 before the first section heading */
 } gk_para;
@@ -50,7 +52,9 @@ typedef enum gk_shape_kind {
     GK_SHAPE_ROW_SHORT,       /* fewer value cells than the form's columns */
     GK_SHAPE_ROW_LONG,        /* more non-empty value cells than the form's columns */
     GK_SHAPE_ROW_DUPLICATE,   /* the same statutory row twice */
-    GK_SHAPE_HEADER_MISSING   /* a column label the form requires is absent from the header */
+    GK_SHAPE_HEADER_MISSING,  /* a column label the form requires is absent from the header */
+    GK_SHAPE_ROW_UNLABELED,   /* a row of numbers without its label, placed by the statutory order */
+    GK_SHAPE_CELL_DISPLACED   /* a cell's value printed away from its cell (a lone number between pieces) */
 } gk_shape_kind;
 
 typedef struct gk_shape {
@@ -84,6 +88,8 @@ typedef struct gk_report {
     gk_arena *arena;
     const gk_template *tmpl;
     const char *path;
+    const char *src;          /* the decoded source the cells' offsets point into (may be NULL) */
+    size_t srclen;
     const char *title;
     uint32_t title_line;
     const char *agency;

@@ -18,7 +18,7 @@ void gk_rules_tables(gk_report *r) {
     /* TABLE.SHAPE: group what recognition recorded by table and kind */
     for (int t = 0; t < GK_NTABLES; t++) {
         const gk_table_def *td = &r->tmpl->tables[t];
-        for (int kind = GK_SHAPE_ROW_MISSING; kind <= GK_SHAPE_HEADER_MISSING; kind++) {
+        for (int kind = GK_SHAPE_ROW_MISSING; kind <= GK_SHAPE_CELL_DISPLACED; kind++) {
             gk_buf zh, en;
             gk_buf_init(&zh); gk_buf_init(&en);
             int count = 0, minf = 1 << 30, maxf = -1, expected = 0;
@@ -35,7 +35,8 @@ void gk_rules_tables(gk_report *r) {
                     if (zh.len) { gk_buf_puts(&zh, "、"); gk_buf_puts(&en, ", "); }
                     const char *lab = s->row >= 0 ? td->rows[s->row].label : s->label;
                     const char *lab_en = s->row >= 0 ? td->rows[s->row].label_en : s->label;
-                    if (kind == GK_SHAPE_ROW_UNKNOWN || kind == GK_SHAPE_ROW_DUPLICATE)
+                    if (kind == GK_SHAPE_ROW_UNKNOWN || kind == GK_SHAPE_ROW_DUPLICATE || kind == GK_SHAPE_ROW_UNLABELED ||
+                        kind == GK_SHAPE_CELL_DISPLACED)
                         gk_buf_printf(&zh, "第 %u 行「%s」", s->line, lab);
                     else
                         gk_buf_printf(&zh, "「%s」", lab);
@@ -70,6 +71,14 @@ void gk_rules_tables(gk_report *r) {
             case GK_SHAPE_ROW_DUPLICATE:
                 mz = gk_arena_printf(r->arena, "%s中法定行重复出现（已采用第一次出现的数值）：%s", table_zh[t], zh.data);
                 me = gk_arena_printf(r->arena, "%s repeats statutory rows (the first is used): %s", td->key, en.data);
+                break;
+            case GK_SHAPE_ROW_UNLABELED:
+                mz = gk_arena_printf(r->arena, "%s有 %d 行数字没有行标签，已按法定行序归入：%s；请核对并补上行标签", table_zh[t], count, zh.data);
+                me = gk_arena_printf(r->arena, "%s has %d rows of numbers without labels, placed by the statutory order as: %s; check them and restore the labels", td->key, count, en.data);
+                break;
+            case GK_SHAPE_CELL_DISPLACED:
+                mz = gk_arena_printf(r->arena, "%s有 %d 个单元格的数值印在表格之外（该行各项之和与之相符，已采用）：%s", table_zh[t], count, zh.data);
+                me = gk_arena_printf(r->arena, "%s has %d cells whose value is printed outside the table (it matches the row's sum and was used): %s", td->key, count, en.data);
                 break;
             case GK_SHAPE_HEADER_MISSING:
                 mz = gk_arena_printf(r->arena, "%s表头缺少法定列：%s", table_zh[t], zh.data);

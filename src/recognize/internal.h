@@ -10,9 +10,22 @@ void gk_find_sections(gk_report *r, const gk_doc *doc);
 void gk_find_title(gk_report *r, const gk_doc *doc);
 /* Which statutory table a grid holds (GK_NTABLES when none). */
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b);
-void gk_map_t2(gk_report *r, const gk_block *b);
-void gk_map_t3(gk_report *r, const gk_block *b);
-void gk_map_t4(gk_report *r, const gk_block *b);
+/* A lone number between the pieces of a broken table: possibly a cell's displaced value. */
+typedef struct gk_stray {
+    gk_decimal value;
+    uint32_t line;
+    const char *text;
+    size_t len;
+    uint32_t offset;
+} gk_stray;
+
+/* Map a table's rows (gathered from every piece of it, in document order) onto the template. */
+void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows);
+void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stray *strays, uint32_t nstrays);
+void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows);
+/* A paragraph that is a row written as text ("行政许可 97", "一、本年新收… 0 0 0 0 0 0 0"): returns the
+ * row (label cell + number cells) and its table, or NULL. */
+gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table);
 
 /* Substring test on NUL-terminated strings. */
 static inline bool gk_has(const char *hay, const char *needle) { return hay && strstr(hay, needle) != NULL; }

@@ -1,8 +1,44 @@
-/* recognize.c: document → report. Finds sections and title, classifies each grid as t2/t3/t4 by its
- * words, maps it, and records rows the form requires but the document lacks. */
+/* recognize.c: document → report. Finds sections and title, then gathers each statutory table from every
+ * piece of it (converters cut tables apart, float labels between the pieces, write rows as text), classifies
+ * grids by their words, and maps each table once over all its rows in document order. */
 #include "internal.h"
 
 #include <string.h>
+
+typedef struct {
+    gk_drow **rows;
+    uint32_t n, cap;
+} rowlist;
+
+static void push_row(gk_arena *a, rowlist *l, gk_drow *row) {
+    if (l->n == l->cap) {
+        uint32_t cap = l->cap ? l->cap * 2 : 64;
+        gk_drow **d = gk_arena_alloc(a, cap * sizeof *d);
+        if (l->n) memcpy(d, l->rows, l->n * sizeof *d);
+        l->rows = d;
+        l->cap = cap;
+    }
+    l->rows[l->n++] = row;
+}
+
+/* Only numbers (and blanks): a piece of a table whose words stayed in another piece. */
+static bool numeric_piece(const gk_block *b) {
+    bool any = false;
+    for (uint32_t i = 0; i < b->nrows; i++)
+        for (uint32_t c = 0; c < b->rows[i].ncells; c++) {
+            gk_decimal d;
+            gk_numparse np = gk_parse_cell_number(b->rows[i].cells[c].text, b->rows[i].cells[c].len, true, &d);
+            if (np == GK_NP_NOT_NUMBER) return false;
+            any |= np == GK_NP_NUMBER;
+        }
+    return any;
+}
+
+static bool is_heading_line(const gk_report *r, uint32_t line) {
+    for (int s = 0; s < 6; s++)
+        if (r->sections[s].present && r->sections[s].line == line) return true;
+    return false;
+}
 
 gk_status gk_recognize(gk_doc *doc, gk_report **out) {
     gk_arena *a = doc->arena;
@@ -11,18 +47,45 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out) {
     r->tmpl = gk_template_2021();
     r->format = r->tmpl->format;
     r->path = doc->path;
+    r->src = doc->src;
+    r->srclen = doc->srclen;
     gk_find_sections(r, doc);
     gk_find_title(r, doc);
+
+    rowlist lists[GK_NTABLES] = {{0}};
+    gk_stray *strays = gk_arena_alloc(a, (doc->nblocks + 1) * sizeof *strays);
+    uint32_t nstrays = 0;
+    gk_table_id last = GK_NTABLES;
     for (uint32_t b = 0; b < doc->nblocks; b++) {
         const gk_block *bk = &doc->blocks[b];
-        if (bk->kind != GK_BLOCK_TABLE) continue;
-        gk_table_id t = gk_classify_table(a, bk);
+        gk_table_id t = GK_NTABLES;
+        if (bk->kind == GK_BLOCK_PARA) {
+            if (is_heading_line(r, bk->line)) { last = GK_NTABLES; continue; }
+            gk_drow *row = gk_loose_row(r, bk, &t);
+            if (row) {
+                push_row(a, &lists[t], row);
+                if (!r->table_found[t]) { r->table_found[t] = true; r->table_line[t] = bk->line; }
+                last = t;
+                continue;
+            }
+            gk_decimal d;
+            if (last == GK_T3 && bk->len <= 24 && gk_parse_cell_number(bk->text, bk->len, false, &d) == GK_NP_NUMBER) {
+                bool in_src = doc->src && bk->text >= doc->src && bk->text + bk->len <= doc->src + doc->srclen;
+                strays[nstrays++] = (gk_stray){d, bk->line, bk->text, bk->len, in_src ? (uint32_t)(bk->text - doc->src) : 0};
+            }
+            continue;
+        }
+        t = gk_classify_table(a, bk);
+        if (t == GK_NTABLES && (last == GK_T3 || last == GK_T4) && numeric_piece(bk)) t = last;
         if (t == GK_NTABLES) continue;
         if (!r->table_found[t]) { r->table_found[t] = true; r->table_line[t] = bk->line; }
-        if (t == GK_T2) gk_map_t2(r, bk);
-        else if (t == GK_T3) gk_map_t3(r, bk);
-        else gk_map_t4(r, bk);
+        for (uint32_t i = 0; i < bk->nrows; i++) push_row(a, &lists[t], &bk->rows[i]);
+        last = t;
     }
+    gk_map_t2(r, lists[GK_T2].rows, lists[GK_T2].n);
+    gk_map_t3(r, lists[GK_T3].rows, lists[GK_T3].n, strays, nstrays);
+    gk_map_t4(r, lists[GK_T4].rows, lists[GK_T4].n);
+
     for (int t = 0; t < GK_NTABLES; t++) {
         if (!r->table_found[t]) continue;
         const gk_table_def *td = &r->tmpl->tables[t];

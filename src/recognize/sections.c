@@ -19,22 +19,49 @@ static int section_of(const char *f, size_t n) {
     return 0;
 }
 
-static int heading_section(gk_arena *a, const char *text, size_t len, gk_numbering *num) {
+/* Statutory titles and their long forms (Shanghai-style), folded: a heading equal to one of these is the
+ * section beyond doubt; unnumbered headings must start with one of these words. */
+static const char *const exact_titles[6][4] = {
+    {"总体情况", "概述", NULL},
+    {"主动公开政府信息情况", NULL},
+    {"收到和处理政府信息公开申请情况", NULL},
+    {"政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况", "政府信息公开行政复议和行政诉讼情况", NULL},
+    {"存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", NULL},
+    {"其他需要报告的事项", NULL},
+};
+static const char *const title_starts[] = {"总体情况", "主动公开", "收到和处理", "政府信息公开行政复议", "行政复议",
+                                           "存在的主要问题", "政府信息公开工作存在", "其他需要报告", NULL};
+
+/* Section 1..6 a heading names (0 if none) and how sure: 2 an exact statutory title, 1 words of it. */
+static int heading_section(gk_arena *a, const char *text, size_t len, gk_numbering *num, int *score) {
     *num = gk_numbering_parse(text, len);
+    *score = 0;
     if (num->kind == GK_NUM_CN_PAREN || num->kind == GK_NUM_AR_PAREN) return 0;
     const char *rest = text + num->len;
     size_t rn = len - num->len;
     if (rn > 40 * 3) return 0;
     char *f = gk_fold(a, rest, rn);
     size_t fl = strlen(f);
-    while (fl && (f[fl - 1] == ':' || f[fl - 1] == ';')) f[--fl] = 0;
+    while (fl && (f[fl - 1] == ':' || f[fl - 1] == ';' || f[fl - 1] == '.')) f[--fl] = 0;
+    if (gk_has(f, ",") || gk_has(f, "。")) return 0;   /* a sentence, not a heading */
     int s = section_of(f, fl);
     if (!s) return 0;
     /* Arabic numbering is accepted for a section only when the number is the section's own (2、 for 二):
      * otherwise "2.主动公开情况" inside another part would be taken for a section. */
     if (num->kind == GK_NUM_AR && num->value != s) return 0;
-    /* Unnumbered headings must be short, or they are sentences that mention the words. */
-    if (num->kind == GK_NUM_NONE && fl > 30 * 3) return 0;
+    if (num->kind == GK_NUM_NONE) {
+        /* unnumbered: short, and starting with the words of a statutory title */
+        if (fl > 30 * 3) return 0;
+        bool starts = false;
+        for (int k = 0; title_starts[k] && !starts; k++) starts = !strncmp(f, title_starts[k], strlen(title_starts[k]));
+        if (!starts) return 0;
+    }
+    *score = 1;
+    for (int k = 0; exact_titles[s - 1][k]; k++) {
+        char *e = gk_fold(a, exact_titles[s - 1][k], strlen(exact_titles[s - 1][k]));
+        if (!strcmp(e, f)) *score = 2;
+    }
+    if (num->kind == GK_NUM_CN && num->value == s) (*score)++;
     return s;
 }
 
@@ -43,17 +70,33 @@ void gk_find_sections(gk_report *r, const gk_doc *doc) {
     uint32_t np = 0;
     for (uint32_t b = 0; b < doc->nblocks; b++) np += doc->blocks[b].kind == GK_BLOCK_PARA;
     r->paras = gk_arena_alloc(a, (np + 1) * sizeof(gk_para));
+    /* pass 1: the best heading for each section (an exact title beats words of it; a tie, the first) */
+    int best_score[6] = {0};
+    uint32_t best_block[6] = {0};
+    for (uint32_t b = 0; b < doc->nblocks; b++) {
+        const gk_block *bk = &doc->blocks[b];
+        if (bk->kind != GK_BLOCK_PARA) continue;
+        gk_numbering num;
+        int score;
+        int s = heading_section(a, bk->text, bk->len, &num, &score);
+        if (s && score > best_score[s - 1]) { best_score[s - 1] = score; best_block[s - 1] = b; }
+    }
+    /* pass 2: sections and paragraphs */
     int cur = -1;
     uint32_t order = 0;
     for (uint32_t b = 0; b < doc->nblocks; b++) {
         const gk_block *bk = &doc->blocks[b];
         if (bk->kind != GK_BLOCK_PARA) continue;
-        gk_numbering num;
-        int s = heading_section(a, bk->text, bk->len, &num);
-        if (s && !r->sections[s - 1].present) {
+        int s = 0;
+        for (int k = 0; k < 6; k++)
+            if (best_score[k] && best_block[k] == b) s = k + 1;
+        if (s) {
+            gk_numbering num;
+            int score;
+            heading_section(a, bk->text, bk->len, &num, &score);
             gk_section *sec = &r->sections[s - 1];
             sec->present = true;
-            sec->heading = gk_arena_strndup(a, bk->text, bk->len);
+            sec->heading = gk_arena_strndup(a, bk->orig ? bk->orig : bk->text, bk->orig ? bk->orig_len : bk->len);
             size_t tn = bk->len - num.len;
             const char *t = gk_trim(bk->text + num.len, &tn);
             sec->title = gk_arena_strndup(a, t, tn);
@@ -69,18 +112,22 @@ void gk_find_sections(gk_report *r, const gk_doc *doc) {
         p->len = bk->len;
         p->line = bk->line;
         p->section = (int8_t)cur;
+        p->orig = bk->orig;
+        p->orig_len = bk->orig_len;
     }
     if (cur >= 0) r->sections[cur].end_line = doc->nlines;
-    /* Section texts: their paragraphs joined by newlines. */
+    /* Section texts: their paragraphs as the source wrote them, joined by newlines. */
     for (int s = 0; s < 6; s++) {
         gk_section *sec = &r->sections[s];
         if (!sec->present) continue;
         gk_buf buf;
         gk_buf_init(&buf);
         for (uint32_t i = 0; i < r->nparas; i++) {
-            if (r->paras[i].section != s) continue;
+            const gk_para *p = &r->paras[i];
+            if (p->section != s) continue;
             if (buf.len) gk_buf_putc(&buf, '\n');
-            gk_buf_append(&buf, r->paras[i].text, r->paras[i].len);
+            if (p->orig) gk_buf_append(&buf, p->orig, p->orig_len);
+            else gk_buf_append(&buf, p->text, p->len);
         }
         sec->text = gk_arena_strndup(a, buf.data ? buf.data : "", buf.len);
         gk_buf_free(&buf);
@@ -127,10 +174,12 @@ void gk_find_title(gk_report *r, const gk_doc *doc) {
         if (is_title_text(a, p->text, p->len)) {
             size_t at;
             int y = find_year(p->text, p->len, &at);
-            bool starts_with_year = y && at == 0;
             const char *pf = prev ? gk_fold(a, prev->text, prev->len) : NULL;
-            if (starts_with_year && prev && prev->len <= 40 * 3 && !gk_has(pf, "。") && !gk_has(pf, ",")) {
-                /* A title split over two lines: the agency above, "2024年…报告" below (seed 004). */
+            size_t pat;
+            bool prev_short = prev && prev->len <= 40 * 3 && !gk_has(pf, "。") && !gk_has(pf, ",");
+            /* A title split over two lines: the agency above and "2024年…报告" below (seed 004), or
+             * "2024 年…工作" above and "年度报告" below (shkewei_2024_1). */
+            if (prev_short && ((y && at == 0) || (!y && find_year(prev->text, prev->len, &pat)))) {
                 r->title = gk_arena_printf(a, "%.*s%.*s", (int)prev->len, prev->text, (int)p->len, p->text);
                 r->title_line = prev->line;
             } else {
@@ -148,6 +197,13 @@ void gk_find_title(gk_report *r, const gk_doc *doc) {
             r->year = y;
             size_t an = at;
             const char *ag = gk_trim(r->title, &an);
+            if (!an) {
+                /* "2024 年上海市科委政府信息公开工作年度报告": the agency follows the year */
+                const char *after = strstr(r->title + at, "年") + strlen("年");
+                const char *end = strstr(after, "政府信息公开");
+                if (!end) end = strstr(after, "信息公开");
+                if (end) { an = (size_t)(end - after); ag = gk_trim(after, &an); }
+            }
             if (an) r->agency = gk_arena_strndup(a, ag, an);
         }
     }

@@ -83,6 +83,7 @@ static bool has_number(const rowinfo *ri, uint32_t n) {
 
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
     int score[GK_NTABLES] = {0};
+    const gk_table_def t3def = gk_template_2021()->tables[GK_T3];
     for (uint32_t i = 0; i < b->nrows; i++) {
         const gk_drow *row = &b->rows[i];
         for (uint32_t c = 0; c < row->ncells; c++) {
@@ -93,10 +94,15 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
                 gk_has(f, "行政事业性收费") || gk_has(f, "新制作数量"))
                 score[GK_T2] += 2;
             if (gk_has(f, "本年新收") || gk_has(f, "上年结转") || gk_has(f, "申请人情况") || gk_has(f, "予以公开") ||
-                gk_has(f, "结转下年") || gk_has(f, "勾稽关系") || gk_has(f, "自然人"))
+                gk_has(f, "结转下年") || gk_has(f, "勾稽关系") || gk_has(f, "自然人") || gk_has(f, "商业企业") ||
+                gk_has(f, "科研机构"))
                 score[GK_T3] += 2;
+            else if (f[0] && match_row(&t3def, f) >= 0 && !t3def.rows[match_row(&t3def, f)].exact)
+                score[GK_T3] += 1;   /* a piece of t3 holding only some of its rows */
             if (gk_has(f, "行政复议") || gk_has(f, "行政诉讼") || gk_has(f, "尚未审结") || gk_has(f, "直接起诉"))
                 score[GK_T4] += 2;
+            else if (gk_has(f, "维持") || gk_has(f, "纠正") || gk_has(f, "审结"))
+                score[GK_T4] += 1;
         }
     }
     gk_table_id best = GK_NTABLES;
@@ -112,13 +118,13 @@ static bool is_2019_t2_header(const char *f) {
     return gk_has(f, "新制作数量") || gk_has(f, "新公开数量") || gk_has(f, "对外公开总数量") || gk_has(f, "上一年项目数量");
 }
 
-void gk_map_t2(gk_report *r, const gk_block *b) {
+void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
     const gk_table_def *td = &r->tmpl->tables[GK_T2];
     gk_arena *a = r->arena;
     int header[16];          /* field index per value position after the label, -1 for none */
     int nheader = 0;
-    for (uint32_t i = 0; i < b->nrows; i++) {
-        const gk_drow *row = &b->rows[i];
+    for (uint32_t i = 0; i < nrows; i++) {
+        const gk_drow *row = rows[i];
         rowinfo ri = row_info(a, row, true);
         uint32_t lab = 0;
         while (lab < row->ncells && padding(&row->cells[lab])) lab++;
@@ -219,29 +225,42 @@ static void t3_columns(gk_report *r, const gk_drow *hdr, const rowinfo *hi, uint
         int k = match_field(rd, hi[best_row].f[c]);
         if (k >= 0 && !in_seq[k]) { seq[ns++] = k; in_seq[k] = true; }
     }
+    /* labels in statutory relative order (the usual case, also when some are missing): statutory order */
+    bool increasing = true;
+    for (int i = 1; i < ns; i++) increasing &= seq[i] > seq[i - 1];
+    if (increasing) return;
     int out[7], no = 0;
     if (!in_seq[0]) out[no++] = 0;
     for (int i = 0; i < ns; i++) out[no++] = seq[i];
-    for (int k = 1; k < 7; k++)
-        if (!in_seq[k] && k != 6) out[no++] = k;   /* a missing middle label keeps its statutory place */
+    for (int k = 1; k < 6; k++)
+        if (!in_seq[k]) out[no++] = k;
     if (!in_seq[6]) out[no++] = 6;
     if (no == 7) memcpy(order, out, sizeof out);
 }
 
-void gk_map_t3(gk_report *r, const gk_block *b) {
+void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stray *strays, uint32_t nstrays) {
     const gk_table_def *td = &r->tmpl->tables[GK_T3];
     gk_arena *a = r->arena;
     int order[7] = {0, 1, 2, 3, 4, 5, 6};
     uint32_t first_col = UINT32_MAX;   /* the header's first value column */
-    gk_drow *hdr = gk_arena_alloc(a, (b->nrows + 1) * sizeof *hdr);
-    rowinfo *hi = gk_arena_alloc(a, (b->nrows + 1) * sizeof *hi);
+    int last_row = -1;                 /* the last statutory row filled, for rows that lost their label */
+    gk_drow *hdr = gk_arena_alloc(a, (nrows + 1) * sizeof *hdr);
+    rowinfo *hi = gk_arena_alloc(a, (nrows + 1) * sizeof *hi);
     uint32_t nh = 0;
     bool ordered = false;
-    for (uint32_t i = 0; i < b->nrows; i++) {
-        const gk_drow *row = &b->rows[i];
+    for (uint32_t i = 0; i < nrows; i++) {
+        const gk_drow *row = rows[i];
         rowinfo ri = row_info(a, row, false);
         bool is_header = false;
         for (uint32_t c = 0; c < row->ncells && !is_header; c++) is_header = t3_header_cell(ri.f[c]);
+        if (!is_header && !has_number(&ri, row->ncells)) {
+            int named = 0, prev = -1;
+            for (uint32_t c = 0; c < row->ncells; c++) {
+                int k = match_row(td, ri.f[c]);
+                if (k >= 0 && k != prev) { named++; prev = k; }
+            }
+            if (named >= 2) continue;   /* a garbled header naming rows: not data */
+        }
         if (is_header) {
             hdr[nh] = *row;
             hi[nh++] = ri;
@@ -259,27 +278,43 @@ void gk_map_t3(gk_report *r, const gk_block *b) {
             if (k >= 0) { rk = k; last_label = (int)c; }
             else if (t3_group_label(a, td, ri.f[c])) last_label = (int)c;
         }
+        bool unlabeled = false;
         if (rk < 0) {
-            if (has_number(&ri, row->ncells)) {
-                uint32_t lab = 0;
-                while (lab < row->ncells && padding(&row->cells[lab])) lab++;
-                const char *l = lab < row->ncells ? gk_arena_strndup(a, row->cells[lab].text, row->cells[lab].len) : "";
-                shape(r, GK_T3, GK_SHAPE_ROW_UNKNOWN, row->line, -1, l, 0, 0);
+            bool labelled = false;
+            for (uint32_t c = 0; c < row->ncells; c++) labelled |= ri.np[c] == GK_NP_NOT_NUMBER;
+            if (!labelled && has_number(&ri, row->ncells)) {
+                /* numbers whose label was lost (PDF-to-Markdown): the next statutory row not yet filled */
+                uint32_t n = row->ncells;
+                while (n > 7 && padding(&row->cells[n - 1])) n--;
+                int next = last_row + 1;
+                while (next < GK_T3_NROWS && row_present(r, &td->rows[next])) next++;
+                if (n == 7 && next < GK_T3_NROWS) { rk = next; unlabeled = true; }
             }
-            continue;
+            if (rk < 0) {
+                if (has_number(&ri, row->ncells)) {
+                    uint32_t lab = 0;
+                    while (lab < row->ncells && padding(&row->cells[lab])) lab++;
+                    const char *l = lab < row->ncells ? gk_arena_strndup(a, row->cells[lab].text, row->cells[lab].len) : "";
+                    shape(r, GK_T3, GK_SHAPE_ROW_UNKNOWN, row->line, -1, l, 0, 0);
+                }
+                continue;
+            }
         }
         const gk_row_def *rd = &td->rows[rk];
+        /* values start after the last label cell, and not before the header's first value column:
+         * an empty cell left of 自然人 is the merged label's spill, not a blank value (seeds 000, 003) */
+        uint32_t v0 = (uint32_t)(last_label + 1), v1 = row->ncells;
+        if (!unlabeled && first_col != UINT32_MAX && first_col > v0 && first_col <= v1) v0 = first_col;
+        while (v1 - v0 > 7 && padding(&row->cells[v1 - 1])) v1--;
+        while (v1 - v0 > 7 && padding(&row->cells[v0])) v0++;
+        uint32_t nv = v1 - v0;
+        if (nv == 0) continue;   /* a label alone (a group heading, a header word): nothing to map */
         if (row_present(r, rd)) {
             shape(r, GK_T3, GK_SHAPE_ROW_DUPLICATE, row->line, rk, rd->label, 0, 0);
             continue;
         }
-        /* values start after the last label cell, and not before the header's first value column:
-         * an empty cell left of 自然人 is the merged label's spill, not a blank value (seeds 000, 003) */
-        uint32_t v0 = (uint32_t)last_label + 1, v1 = row->ncells;
-        if (first_col != UINT32_MAX && first_col > v0 && first_col <= v1) v0 = first_col;
-        while (v1 - v0 > 7 && padding(&row->cells[v1 - 1])) v1--;
-        while (v1 - v0 > 7 && padding(&row->cells[v0])) v0++;
-        uint32_t nv = v1 - v0;
+        last_row = rk;
+        if (unlabeled) shape(r, GK_T3, GK_SHAPE_ROW_UNLABELED, row->line, rk, rd->label, 0, 0);
         if (nv != 7) {
             shape(r, GK_T3, nv < 7 ? GK_SHAPE_ROW_SHORT : GK_SHAPE_ROW_LONG, row->line, rk, rd->label, 7, (int)nv);
             for (int k = 0; k < 7; k++) set_unreadable(r, rd->first + k, row->line);
@@ -287,45 +322,86 @@ void gk_map_t3(gk_report *r, const gk_block *b) {
         }
         for (uint32_t j = 0; j < 7; j++) set_cell(r, rd->first + order[j], &row->cells[v0 + j], false);
     }
+    /* A blank 总计 whose row adds up to a lone number printed between the table's pieces: that number is the
+     * cell's value, displaced by the conversion (shkewei_2024_1: carry_next 总计). Each lone number once. */
+    bool *used = gk_arena_alloc(a, (nstrays + 1) * sizeof(bool));
+    for (int k = 0; k < td->nrows; k++) {
+        const gk_row_def *rd = &td->rows[k];
+        gk_cell *tot = &r->cells[rd->first + GK_T3_COL_TOTAL];
+        if (tot->state != GK_CELL_BLANK) continue;
+        int64_t sum = 0;
+        bool ok = true;
+        for (int c = 0; c < GK_T3_COL_TOTAL; c++) {
+            const gk_cell *p = &r->cells[rd->first + c];
+            if (p->state != GK_CELL_NUMBER) ok = false;
+            else sum += p->num.value;
+        }
+        if (!ok) continue;
+        for (uint32_t s2 = 0; s2 < nstrays; s2++) {
+            if (used[s2] || strays[s2].value.scale || strays[s2].value.value != sum) continue;
+            used[s2] = true;
+            tot->state = GK_CELL_NUMBER;
+            tot->num = strays[s2].value;
+            tot->raw = gk_arena_strndup(a, strays[s2].text, strays[s2].len);
+            tot->src = (gk_src){strays[s2].line, 1, strays[s2].offset, (uint32_t)strays[s2].len};
+            shape(r, GK_T3, GK_SHAPE_CELL_DISPLACED, strays[s2].line, k, rd->label, 0, 0);
+            break;
+        }
+    }
 }
 
 /* ---------------- t4 ---------------- */
 
-void gk_map_t4(gk_report *r, const gk_block *b) {
+void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
     const gk_table_def *td = &r->tmpl->tables[GK_T4];
     const gk_row_def *rd0 = &td->rows[0];
     gk_arena *a = r->arena;
-    int fseq[15], nf = 0, gorder[3] = {0, 1, 2}, ng = 1;
-    for (uint32_t i = 0; i < b->nrows; i++) {
-        const gk_drow *row = &b->rows[i];
+    /* header words seen so far: field per header cell in reading order, and the order of the two lawsuit
+     * groups (未经复议直接起诉, 复议后起诉) */
+    int fseq[64], nf = 0, gorder[3] = {0, 1, 2}, ng = 1;
+    int last_fields[5], nlast = 0;   /* the most recent header row's fields (for one-group tables) */
+    for (uint32_t i = 0; i < nrows; i++) {
+        const gk_drow *row = rows[i];
         rowinfo ri = row_info(a, row, false);
-        /* the last label cell, and whether it names a group (a table laid out one group per row) */
         int last_label = -1, group = -1;
         bool header = false;
         for (uint32_t c = 0; c < row->ncells; c++) {
             if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
             last_label = (int)c;
             int g = match_row(td, ri.f[c]);
-            int fk = match_field(rd0, ri.f[c]);
-            if (fk >= 0) header = true;
+            if (match_field(rd0, ri.f[c]) >= 0) header = true;
             if (g >= 0) group = g;
         }
         if (!has_number(&ri, row->ncells) && last_label >= 0) header = true;
         if (header) {
+            int rowf[64], nrowf = 0;
             for (uint32_t c = 0; c < row->ncells; c++) {
                 if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
                 int fk = match_field(rd0, ri.f[c]);
                 int g = match_row(td, ri.f[c]);
-                if (fk >= 0 && nf < 15) fseq[nf++] = fk;
-                else if (g > 0 && ng < 3 && gorder[1] != g) gorder[ng++] = g;
+                if (fk >= 0) {
+                    if (nf < 64) fseq[nf++] = fk;
+                    if (nrowf < 64) rowf[nrowf++] = fk;
+                } else if (g > 0 && ng < 3 && gorder[1] != g) {
+                    gorder[ng++] = g;
+                }
             }
+            if (nrowf == 5) { memcpy(last_fields, rowf, sizeof last_fields); nlast = 5; }
             continue;
         }
+        /* a data row: 15 values (all three groups), or 5 (one group: named in the row, else the next) */
         uint32_t v0 = (uint32_t)(last_label + 1), v1 = row->ncells;
         uint32_t want = group >= 0 ? 5 : 15;
         while (v1 - v0 > want && padding(&row->cells[v1 - 1])) v1--;
         while (v1 - v0 > want && padding(&row->cells[v0])) v0++;
         uint32_t nv = v1 - v0;
+        if (nv == 0) continue;
+        if (group < 0 && nv == 5) {
+            want = 5;
+            for (int g = 0; g < GK_T4_NGROUPS && group < 0; g++)
+                if (r->cells[td->rows[g].first].state == GK_CELL_ABSENT) group = g;
+            if (group < 0) { shape(r, GK_T4, GK_SHAPE_ROW_DUPLICATE, row->line, 2, td->rows[2].label, 0, 0); continue; }
+        }
         int grp_first = group >= 0 ? group : 0, grp_n = group >= 0 ? 1 : 3;
         if (r->cells[td->rows[grp_first].first].state != GK_CELL_ABSENT) {
             shape(r, GK_T4, GK_SHAPE_ROW_DUPLICATE, row->line, grp_first, td->rows[grp_first].label, 0, 0);
@@ -338,23 +414,84 @@ void gk_map_t4(gk_report *r, const gk_block *b) {
                 for (int k = 0; k < 5; k++) set_unreadable(r, td->rows[g].first + k, row->line);
             continue;
         }
-        /* field order per group from the header when it names 5 distinct fields per group */
-        bool use_seq = nf == 5 * grp_n;
-        for (int g = 0; g < grp_n && use_seq; g++) {
+        /* field order per group from the header, when it names 5 distinct fields per group */
+        const int *seq = NULL;
+        if (grp_n == 3 && nf == 15) seq = fseq;
+        else if (grp_n == 1 && nlast == 5) seq = last_fields;
+        for (int g = 0; g < grp_n && seq; g++) {
             bool seen[5] = {false};
             for (int k = 0; k < 5; k++) {
-                int fk = fseq[g * 5 + k];
-                if (seen[fk]) use_seq = false;
-                seen[fk] = true;
+                if (seen[seq[g * 5 + k]]) seq = NULL;
+                else seen[seq[g * 5 + k]] = true;
+                if (!seq) break;
             }
         }
         if (group < 0 && ng != 3) { gorder[1] = 1; gorder[2] = 2; }
         for (int g = 0; g < grp_n; g++) {
             int grp = group >= 0 ? group : gorder[g];
             for (int k = 0; k < 5; k++) {
-                int fk = use_seq ? fseq[g * 5 + k] : k;
+                int fk = seq ? seq[g * 5 + k] : k;
                 set_cell(r, td->rows[grp].first + fk, &row->cells[v0 + (uint32_t)(g * 5 + k)], false);
             }
         }
     }
+}
+
+/* ---------------- rows written as text ---------------- */
+
+static bool space_at(const char *s, size_t n, size_t i, size_t *l) {
+    int32_t cp;
+    *l = gk_utf8_decode(s + i, n - i, &cp);
+    return gk_is_space_cp(cp);
+}
+
+gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table) {
+    if (p->kind != GK_BLOCK_PARA || p->len > 600) return NULL;
+    gk_arena *a = r->arena;
+    const char *s = p->text;
+    size_t n = p->len;
+    /* split into tokens at spaces */
+    size_t starts[24], ends[24];
+    int nt = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        if (space_at(s, n, i, &l)) { i += l; continue; }
+        size_t j = i;
+        while (j < n && !space_at(s, n, j, &l)) j += l;
+        if (nt == 24) return NULL;
+        starts[nt] = i;
+        ends[nt++] = j;
+        i = j;
+    }
+    /* trailing numbers (or blank marks) */
+    int first_num = nt, numbers = 0;
+    while (first_num > 1) {
+        gk_decimal d;
+        gk_numparse np = gk_parse_cell_number(s + starts[first_num - 1], ends[first_num - 1] - starts[first_num - 1], true, &d);
+        if (np == GK_NP_NOT_NUMBER) break;
+        numbers += np == GK_NP_NUMBER;
+        first_num--;
+    }
+    if (!numbers || first_num == 0) return NULL;
+    size_t label_len = ends[first_num - 1];
+    char *f = gk_fold(a, s, label_len);
+    const gk_table_def *t2 = &r->tmpl->tables[GK_T2], *t3 = &r->tmpl->tables[GK_T3];
+    int values = nt - first_num;
+    if (match_row(t2, f) >= 0 && values <= 3) *table = GK_T2;
+    else if (match_row(t3, f) >= 0 && values == 7) *table = GK_T3;
+    else return NULL;
+    gk_drow *row = gk_arena_alloc(a, sizeof *row);
+    row->line = p->line;
+    row->ncells = (uint32_t)(1 + values);
+    row->cells = gk_arena_alloc(a, row->ncells * sizeof(gk_dcell));
+    /* offsets into the source only when the paragraph text lies in it */
+    bool in_src = r->src && s >= r->src && s + n <= r->src + r->srclen;
+    uint32_t base = in_src ? (uint32_t)(s - r->src) : 0;
+    row->cells[0] = (gk_dcell){s, label_len, {p->line, 1, base, (uint32_t)label_len}, 0, 0, false};
+    for (int k = 0; k < values; k++) {
+        size_t b = starts[first_num + k], e = ends[first_num + k];
+        row->cells[1 + k] = (gk_dcell){s + b, e - b, {p->line, (uint32_t)(2 + k), in_src ? base + (uint32_t)b : 0,
+                                                     (uint32_t)(e - b)}, 0, 0, false};
+    }
+    return row;
 }

@@ -36,7 +36,7 @@ static const gk_field_def t3_cols[] = {
     {"natural", "自然人", "natural persons", M("自然人"), false},
     {"commercial", "商业企业", "commercial enterprises", M("商业企业"), false},
     {"research", "科研机构", "research institutions", M("科研机构"), false},
-    {"public_interest", "社会公益组织", "public-interest organisations", M("社会公益组织", "公益组织"), false},
+    {"public_interest", "社会公益组织", "public-interest organisations", M("社会公益组织", "公益组织", "社会公益"), false},
     {"legal", "法律服务机构", "legal service organisations", M("法律服务机构", "法律服务"), false},
     {"other_org", "其他", "other organisations", M("其他"), true},
     {"total", "总计", "total", M("总计", "合计"), true},
