@@ -89,7 +89,8 @@ bool cli_load(const cli_opts *o, const char *path, cli_input *in) {
     gk_status st = gk_read_file(path, GK_MAX_INPUT, &bytes, &len);
     if (st == GK_ERR_IO) {
         int e = errno;
-        fprintf(stderr, "gongkai: %s: %s（%s）\n", shown, gk_status_message(st, o->lang), strerror(e));
+        fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (%s)\n" : "gongkai: %s: %s（%s）\n", shown,
+                gk_status_message(st, o->lang), strerror(e));
         return false;
     }
     if (st != GK_OK) {
