@@ -296,6 +296,68 @@ static void test_json_shape(void **state) {
     gk_arena_free(a);
 }
 
+/* （六）其他处理 as one row: the hybrid (2021 t2) keeps the 2021 keys, zeros split into zeros; with the 2019
+ * t2 columns the whole report is read in the 2019 format, with its own keys. */
+static char *unsplit(char *t, const char *values) {
+    char *p = strstr(t, "\t（六）其他处理\t1.申请人无正当理由");
+    assert_non_null(p);
+    char *q = strstr(p, "\t（七）总计");
+    assert_non_null(q);
+    size_t n = strlen(t);
+    char *o = malloc(n + 128);
+    size_t a = (size_t)(p - t);
+    memcpy(o, t, a);
+    int w = sprintf(o + a, "\t（六）其他处理\t%s\n", values);
+    memcpy(o + a + (size_t)w, q, strlen(q) + 1);
+    free(t);
+    return o;
+}
+
+static void test_hybrid_and_2019(void **state) {
+    (void)state;
+    gk_arena *a = gk_arena_new();
+    char *t = unsplit(clean(), "0\t0\t0\t0\t0\t0\t0");
+    /* the clean example's split rows hold 0 1 0 0 0 0 1 in total: keep the sums right */
+    t = replace(t, "\t（七）总计\t21\t5\t0\t0\t1\t0\t27", "\t（七）总计\t21\t5\t0\t0\t1\t0\t27");
+    gk_report *r = check_text(a, "hybrid", t);
+    dump(r);
+    assert_true(r->hybrid);
+    assert_string_equal(r->format, "2021");
+    assert_int_equal(count_rule(r, "FORMAT.OUTDATED"), 1);
+    assert_int_equal(gk_report_cell(r, "t3.other_no_fee.total")->state, GK_CELL_NUMBER);
+    assert_int_equal(gk_report_cell(r, "t3.other_other.natural")->num.value, 0);
+    free(t);
+    /* non-zero: cannot be split */
+    t = unsplit(clean(), "1\t0\t0\t0\t0\t0\t1");
+    r = check_text(a, "hybrid2", t);
+    dump(r);
+    assert_int_equal(gk_report_cell(r, "t3.other_other.total")->state, GK_CELL_UNREADABLE);
+    assert_int_equal(count_rule(r, "FORMAT.OUTDATED"), 1);
+    assert_int_equal(count_rule(r, "T3.COL_TOTAL"), 0);   /* not judged with unreadable parts */
+    free(t);
+    /* the 2019 form */
+    t = unsplit(clean(), "1\t0\t0\t0\t0\t0\t1");
+    t = replace(t, "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量");
+    t = replace(t, "行政规范性文件\t3\t1\t11", "规范性文件\t3\t1\t11");
+    t = replace(t, "信息内容\t本年处理决定数量\t\t\n行政许可\t46\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t10\t-2\t46\n其他对外管理服务事项\t3\t0\t7");
+    t = replace(t, "青禾区柳塘街道办事处2024年", "青禾区柳塘街道办事处2020年");
+    r = check_text(a, "f2019", t);
+    dump(r);
+    assert_string_equal(r->format, "2019");
+    assert_int_equal(count_rule(r, "FORMAT.OUTDATED"), 0);   /* 2020: the 2019 form was right */
+    const gk_cell *c = gk_report_cell(r, "t2.permit.change");
+    assert_non_null(c);
+    assert_int_equal(c->state, GK_CELL_NUMBER);
+    assert_int_equal(c->num.value, -2);
+    assert_int_equal(gk_report_cell(r, "t2.other_services.decisions")->num.value, 7);
+    assert_int_equal(gk_report_cell(r, "t3.other.total")->num.value, 1);
+    assert_null(gk_report_cell(r, "t3.other_other.total"));
+    assert_int_equal(count_rule(r, "T3.COL_TOTAL"), 0);
+    assert_int_equal(count_rule(r, "T3.BALANCE"), 0);
+    free(t);
+    gk_arena_free(a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_pair),
@@ -307,6 +369,7 @@ int main(void) {
         cmocka_unit_test(test_label_variants),
         cmocka_unit_test(test_narrative_zero_claims),
         cmocka_unit_test(test_json_shape),
+        cmocka_unit_test(test_hybrid_and_2019),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,7 +54,8 @@ typedef enum gk_shape_kind {
     GK_SHAPE_ROW_DUPLICATE,   /* the same statutory row twice */
     GK_SHAPE_HEADER_MISSING,  /* a column label the form requires is absent from the header */
     GK_SHAPE_ROW_UNLABELED,   /* a row of numbers without its label, placed by the statutory order */
-    GK_SHAPE_CELL_DISPLACED   /* a cell's value printed away from its cell (a lone number between pieces) */
+    GK_SHAPE_CELL_DISPLACED,  /* a cell's value printed away from its cell (a lone number between pieces) */
+    GK_SHAPE_ROW_UNSPLIT      /* （六）其他处理 as one row in a 2021 table (hybrid) */
 } gk_shape_kind;
 
 typedef struct gk_shape {
@@ -94,7 +95,8 @@ typedef struct gk_report {
     uint32_t title_line;
     const char *agency;
     int year;
-    const char *format;       /* "2021" */
+    const char *format;       /* "2021" or "2019" (from the template used) */
+    bool hybrid;              /* 2021 tables but （六）其他处理 as one row (the 2019 t3) */
     gk_section sections[6];
     gk_cell cells[GK_NCELLS];
     bool table_found[GK_NTABLES];
@@ -118,7 +120,11 @@ gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes,
 /* The cell at a key path, or NULL for an unknown path. */
 const gk_cell *gk_report_cell(const gk_report *r, const char *path);
 
-/* Index helpers for t3 and t4 cells. */
+/* The index of a cell by table, template row and field, in the report's own template. */
+static inline int gk_cell_ix(const gk_report *r, gk_table_id t, int row, int field) {
+    return r->tmpl->tables[t].rows[row].first + field;
+}
+/* Index helpers for the 2021 layout (constant offsets; tests and 2021-only code). */
 static inline int gk_t3(int row, int col) { return 10 + row * 7 + col; }
 static inline int gk_t4(int group, int field) { return 185 + group * 5 + field; }
 

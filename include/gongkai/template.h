@@ -30,6 +30,7 @@ typedef struct gk_row_def {
     uint8_t nfields;
     const gk_field_def *fields;
     bool decimal;                 /* cells may hold decimals (fee amount in 万元) */
+    bool sign;                    /* cells may be negative (2019's 本年增/减) */
     uint16_t first;               /* index of its first cell in gk_report.cells */
 } gk_row_def;
 
@@ -52,13 +53,22 @@ enum { GK_T4_NGROUPS = 3, GK_T4_NFIELDS = 5, GK_T4_FIELD_TOTAL = 4 };
 
 #define GK_NCELLS 200
 
+/* Where the rules find t3's rows in a template (the 2019 form has 23 rows, the 2021 form 25). */
+typedef struct gk_t3_roles {
+    int8_t received, carried_over, first_outcome, last_outcome, total, carry_next;
+} gk_t3_roles;
+
 typedef struct gk_template {
-    const char *format;           /* "2021" */
+    const char *format;           /* "2021" or "2019" */
     gk_table_def tables[GK_NTABLES];
     uint16_t ncells;
+    gk_t3_roles t3;
 } gk_template;
 
 const gk_template *gk_template_2021(void);
+/* The 2019 trial format (国办公开办函〔2019〕60号): its own t2 (本年新制作数量 …, 其他对外管理服务事项,
+ * 政府集中采购) and a t3 whose （六）其他处理 is one row ("other"). Keys in docs/SCHEMA-2019.md. */
+const gk_template *gk_template_2019(void);
 
 /* The statutory section titles 一 … 六 (index 0..5). */
 const char *gk_section_title(int no, const char *lang);

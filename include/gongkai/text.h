@@ -73,6 +73,11 @@ typedef enum gk_numparse {
  * accepted; a decimal point only when allow_decimal. Negative numbers are not numbers here. */
 gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk_decimal *out);
 
+/* The same with options: GK_CELL_DECIMAL (a decimal point), GK_CELL_SIGNED (a leading + or -, for 2019's
+ * 本年增/减), GK_CELL_YUAN (a trailing 元, for 2019's 采购总金额). */
+enum { GK_CELL_DECIMAL = 1, GK_CELL_SIGNED = 2, GK_CELL_YUAN = 4 };
+gk_numparse gk_parse_cell_number_ex(const char *s, size_t n, unsigned flags, gk_decimal *out);
+
 /* Writes a decimal exactly as held ("96171.6", "0", "1.25"). out must hold 32 bytes. */
 const char *gk_decimal_str(gk_decimal d, char out[32]);
 

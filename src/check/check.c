@@ -124,7 +124,7 @@ void gk_check_series(gk_report **reports, size_t n) {
         gk_report *prev = s[i - 1], *cur = s[i];
         if (strcmp(prev->agency, cur->agency) != 0 || cur->year != prev->year + 1) continue;
         for (int c = 0; c < GK_T3_NCOLS; c++) {
-            int now = gk_t3(GK_T3_CARRIED_OVER, c), before = gk_t3(GK_T3_CARRY_NEXT, c);
+            int now = gk_cell_ix(cur, GK_T3, cur->tmpl->t3.carried_over, c), before = gk_cell_ix(prev, GK_T3, prev->tmpl->t3.carry_next, c);
             if (!gk_is_num(cur, now) || !gk_is_num(prev, before) || gk_val(cur, now) == gk_val(prev, before)) continue;
             char a[32], b[32];
             gk_decimal_str(cur->cells[now].num, a);

@@ -18,7 +18,7 @@ void gk_rules_tables(gk_report *r) {
     /* TABLE.SHAPE: group what recognition recorded by table and kind */
     for (int t = 0; t < GK_NTABLES; t++) {
         const gk_table_def *td = &r->tmpl->tables[t];
-        for (int kind = GK_SHAPE_ROW_MISSING; kind <= GK_SHAPE_CELL_DISPLACED; kind++) {
+        for (int kind = GK_SHAPE_ROW_MISSING; kind <= GK_SHAPE_CELL_DISPLACED; kind++) {   /* UNSPLIT: FORMAT.OUTDATED */
             gk_buf zh, en;
             gk_buf_init(&zh); gk_buf_init(&en);
             int count = 0, minf = 1 << 30, maxf = -1, expected = 0;
@@ -80,14 +80,25 @@ void gk_rules_tables(gk_report *r) {
                 mz = gk_arena_printf(r->arena, "%s有 %d 个单元格的数值印在表格之外（该行各项之和与之相符，已采用）：%s", table_zh[t], count, zh.data);
                 me = gk_arena_printf(r->arena, "%s has %d cells whose value is printed outside the table (it matches the row's sum and was used): %s", td->key, count, en.data);
                 break;
+            case GK_SHAPE_ROW_UNSPLIT:   /* reported as FORMAT.OUTDATED below */
+                break;
             case GK_SHAPE_HEADER_MISSING:
                 mz = gk_arena_printf(r->arena, "%s表头缺少法定列：%s", table_zh[t], zh.data);
                 me = gk_arena_printf(r->arena, "the header of %s lacks statutory columns: %s", td->key, en.data);
                 break;
             }
-            gk_diag_add(r, "TABLE.SHAPE", GK_SEV_ERROR, td->key, line, mz, me);
+            if (mz) gk_diag_add(r, "TABLE.SHAPE", GK_SEV_ERROR, td->key, line, mz, me);
             gk_buf_free(&zh); gk_buf_free(&en);
         }
+    }
+    for (uint32_t i = 0; i < r->nshapes; i++) {
+        const gk_shape *s = &r->shapes[i];
+        if (s->kind != GK_SHAPE_ROW_UNSPLIT) continue;
+        gk_diag_add(r, "FORMAT.OUTDATED", r->year >= 2021 ? GK_SEV_ERROR : GK_SEV_WARNING, "t3.other_other", s->line,
+                    gk_arena_printf(r->arena, "表三「（六）其他处理」只有一行（2019 年版格式），2021 年版应分为 1.逾期不补正、2.逾期未缴费、3.其他 三行；该行数值为 %s%s",
+                                    s->label, s->found ? "，全为 0，三行均记为 0" : "，无法拆分，三行记为不可读（null）"),
+                    gk_arena_printf(r->arena, "t3 has （六）其他处理 as one row (the 2019 form); the 2021 form splits it into three rows; its values are %s%s",
+                                    s->label, s->found ? ", all 0, so each of the three rows is 0" : ", which cannot be split: the three rows are unreadable (null)"));
     }
     if (r->format && strcmp(r->format, "2019") == 0 && r->year >= 2021) {
         gk_diag_add(r, "FORMAT.OUTDATED", GK_SEV_ERROR, "t2", r->table_line[GK_T2],

@@ -62,12 +62,13 @@ static void check_claims(gk_report *r) {
             bool ok;
             switch (claims[k].kind) {
             case CLAIM_ZERO_RECEIVED: {
-                int c = gk_t3(GK_T3_RECEIVED, GK_T3_COL_TOTAL);
+                int c = gk_cell_ix(r, GK_T3, r->tmpl->t3.received, GK_T3_COL_TOTAL);
                 if (gk_is_num(r, c) && gk_val(r, c) > 0) { mismatch(r, p, c, q, ql, gk_val(r, c)); reported[claims[k].kind] = true; }
                 break;
             }
             case CLAIM_RECEIVED: {
-                int c = gk_t3(GK_T3_RECEIVED, GK_T3_COL_TOTAL), c2 = gk_t3(GK_T3_CARRIED_OVER, GK_T3_COL_TOTAL);
+                int c = gk_cell_ix(r, GK_T3, r->tmpl->t3.received, GK_T3_COL_TOTAL),
+                    c2 = gk_cell_ix(r, GK_T3, r->tmpl->t3.carried_over, GK_T3_COL_TOTAL);
                 /* "收到…申请 N 件" may count the carried-over ones too */
                 if (gk_is_num(r, c) && gk_val(r, c) != n && !(gk_is_num(r, c2) && gk_val(r, c) + gk_val(r, c2) == n)) {
                     mismatch(r, p, c, q, ql, gk_val(r, c));
@@ -76,19 +77,19 @@ static void check_claims(gk_report *r) {
                 break;
             }
             case CLAIM_ZERO_REVIEW: {
-                int c = gk_t4(0, GK_T4_FIELD_TOTAL);
+                int c = gk_cell_ix(r, GK_T4, 0, GK_T4_FIELD_TOTAL);
                 if (gk_is_num(r, c) && gk_val(r, c) > 0) { mismatch(r, p, c, q, ql, gk_val(r, c)); reported[claims[k].kind] = true; }
                 break;
             }
             case CLAIM_ZERO_SUIT: {
-                int cells[2] = {gk_t4(1, GK_T4_FIELD_TOTAL), gk_t4(2, GK_T4_FIELD_TOTAL)};
+                int cells[2] = {gk_cell_ix(r, GK_T4, 1, GK_T4_FIELD_TOTAL), gk_cell_ix(r, GK_T4, 2, GK_T4_FIELD_TOTAL)};
                 int64_t s = sum_cells(r, cells, 2, &ok);
                 if (ok && s > 0) { mismatch(r, p, gk_val(r, cells[0]) ? cells[0] : cells[1], q, ql, s); reported[claims[k].kind] = true; }
                 break;
             }
             case CLAIM_NORMATIVE: {
-                int c = gk_template_cell_index(r->tmpl, "t2.normative.issued");
-                if (gk_is_num(r, c) && gk_val(r, c) != n) { mismatch(r, p, c, q, ql, gk_val(r, c)); reported[claims[k].kind] = true; }
+                int c = gk_template_cell_index(r->tmpl, "t2.normative.issued");   /* 2021 only */
+                if (c >= 0 && gk_is_num(r, c) && gk_val(r, c) != n) { mismatch(r, p, c, q, ql, gk_val(r, c)); reported[claims[k].kind] = true; }
                 break;
             }
             }

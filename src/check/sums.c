@@ -39,13 +39,15 @@ static int eq_has(const eq *e, int cell) {
 static int build_t3(gk_report *r, eq *eqs) {
     int n = 0;
     const gk_table_def *td = &r->tmpl->tables[GK_T3];
-    for (int row = 0; row < GK_T3_NROWS; row++) {
+    const gk_t3_roles *ro = &r->tmpl->t3;
+#define C3(row, col) gk_cell_ix(r, GK_T3, (row), (col))
+    for (int row = 0; row < td->nrows; row++) {
         eq *e = &eqs[n++];
         memset(e, 0, sizeof *e);
         e->rule = "T3.ROW_TOTAL";
-        e->lhs[e->nl++] = gk_t3(row, GK_T3_COL_TOTAL);
-        for (int c = 0; c < GK_T3_COL_TOTAL; c++) e->rhs[e->nr++] = gk_t3(row, c);
-        e->where = gk_t3(row, GK_T3_COL_TOTAL);
+        e->lhs[e->nl++] = C3(row, GK_T3_COL_TOTAL);
+        for (int c = 0; c < GK_T3_COL_TOTAL; c++) e->rhs[e->nr++] = C3(row, c);
+        e->where = C3(row, GK_T3_COL_TOTAL);
         e->zh = gk_arena_printf(r->arena, "表三「%s」行的总计", td->rows[row].label);
         e->en = gk_arena_printf(r->arena, "the total of t3 row «%s»", td->rows[row].label_en);
     }
@@ -54,9 +56,9 @@ static int build_t3(gk_report *r, eq *eqs) {
         eq *e = &eqs[n++];
         memset(e, 0, sizeof *e);
         e->rule = "T3.COL_TOTAL";
-        e->lhs[e->nl++] = gk_t3(GK_T3_TOTAL, c);
-        for (int row = GK_T3_FIRST_OUTCOME; row <= GK_T3_LAST_OUTCOME; row++) e->rhs[e->nr++] = gk_t3(row, c);
-        e->where = gk_t3(GK_T3_TOTAL, c);
+        e->lhs[e->nl++] = C3(ro->total, c);
+        for (int row = ro->first_outcome; row <= ro->last_outcome; row++) e->rhs[e->nr++] = C3(row, c);
+        e->where = C3(ro->total, c);
         e->zh = gk_arena_printf(r->arena, "表三「（七）总计」·%s", fd->label);
         e->en = gk_arena_printf(r->arena, "t3 «total» · %s", fd->label_en);
     }
@@ -65,14 +67,15 @@ static int build_t3(gk_report *r, eq *eqs) {
         eq *e = &eqs[n++];
         memset(e, 0, sizeof *e);
         e->rule = "T3.BALANCE";
-        e->lhs[e->nl++] = gk_t3(GK_T3_RECEIVED, c);
-        e->lhs[e->nl++] = gk_t3(GK_T3_CARRIED_OVER, c);
-        e->rhs[e->nr++] = gk_t3(GK_T3_TOTAL, c);
-        e->rhs[e->nr++] = gk_t3(GK_T3_CARRY_NEXT, c);
-        e->where = gk_t3(GK_T3_TOTAL, c);
+        e->lhs[e->nl++] = C3(ro->received, c);
+        e->lhs[e->nl++] = C3(ro->carried_over, c);
+        e->rhs[e->nr++] = C3(ro->total, c);
+        e->rhs[e->nr++] = C3(ro->carry_next, c);
+        e->where = C3(ro->total, c);
         e->zh = gk_arena_printf(r->arena, "「%s」列", fd->label);
         e->en = gk_arena_printf(r->arena, "column «%s»", fd->label_en);
     }
+#undef C3
     return n;
 }
 
@@ -82,9 +85,9 @@ static int build_t4(gk_report *r, eq *eqs) {
         eq *e = &eqs[g];
         memset(e, 0, sizeof *e);
         e->rule = "T4.TOTAL";
-        e->lhs[e->nl++] = gk_t4(g, GK_T4_FIELD_TOTAL);
-        for (int f = 0; f < GK_T4_FIELD_TOTAL; f++) e->rhs[e->nr++] = gk_t4(g, f);
-        e->where = gk_t4(g, GK_T4_FIELD_TOTAL);
+        e->lhs[e->nl++] = gk_cell_ix(r, GK_T4, g, GK_T4_FIELD_TOTAL);
+        for (int f = 0; f < GK_T4_FIELD_TOTAL; f++) e->rhs[e->nr++] = gk_cell_ix(r, GK_T4, g, f);
+        e->where = gk_cell_ix(r, GK_T4, g, GK_T4_FIELD_TOTAL);
         e->zh = gk_arena_printf(r->arena, "表四「%s」的总计", td->rows[g].label);
         e->en = gk_arena_printf(r->arena, "the total of t4 «%s»", td->rows[g].label_en);
     }
@@ -133,8 +136,9 @@ static void judge(gk_report *r, eq *eqs, int n) {
             zh = gk_arena_printf(r->arena, "%s：一 + 二 = %lld，但 三（七）+ 四 = %lld", e->zh, (long long)l, (long long)rr);
             en = gk_arena_printf(r->arena, "%s: 一 + 二 = %lld but 三（七）+ 四 = %lld", e->en, (long long)l, (long long)rr);
         } else if (!strcmp(e->rule, "T3.COL_TOTAL")) {
-            zh = gk_arena_printf(r->arena, "%s 为 %lld，但 21 个办理结果行之和为 %lld", e->zh, (long long)l, (long long)rr);
-            en = gk_arena_printf(r->arena, "%s is %lld but the 21 outcome rows add up to %lld", e->en, (long long)l, (long long)rr);
+            int nout = r->tmpl->t3.last_outcome - r->tmpl->t3.first_outcome + 1;
+            zh = gk_arena_printf(r->arena, "%s 为 %lld，但 %d 个办理结果行之和为 %lld", e->zh, (long long)l, nout, (long long)rr);
+            en = gk_arena_printf(r->arena, "%s is %lld but the %d outcome rows add up to %lld", e->en, (long long)l, nout, (long long)rr);
         } else {
             zh = gk_arena_printf(r->arena, "%s为 %lld，但各项之和为 %lld", e->zh, (long long)l, (long long)rr);
             en = gk_arena_printf(r->arena, "%s is %lld but its parts add up to %lld", e->en, (long long)l, (long long)rr);

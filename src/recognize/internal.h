@@ -23,6 +23,9 @@ typedef struct gk_stray {
 void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows);
 void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stray *strays, uint32_t nstrays);
 void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows);
+/* A folded cell text that only the 2019 t2 has (本年新制作数量, 其他对外管理服务事项 …). */
+bool gk_is_2019_t2_word(const char *folded);
+
 /* A paragraph that is a row written as text ("行政许可 97", "一、本年新收… 0 0 0 0 0 0 0"): returns the
  * row (label cell + number cells) and its table, or NULL. */
 gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table);

@@ -40,6 +40,40 @@ static bool is_heading_line(const gk_report *r, uint32_t line) {
     return false;
 }
 
+/* The 2019 form: t2 with its columns (本年新制作数量 …) or rows (其他对外管理服务事项, 政府集中采购); or, without
+ * a t2, a t3 whose （六）其他处理 is one row. 2021 t2 with that single row is a hybrid: the 2021 template, with
+ * the single row kept (see gk_map_t3). */
+static void choose_format(gk_report *r, const rowlist *lists) {
+    gk_arena *a = r->arena;
+    bool t2_2019 = false, unsplit = false, split = false;
+    for (uint32_t i = 0; i < lists[GK_T2].n && !t2_2019; i++) {
+        const gk_drow *row = lists[GK_T2].rows[i];
+        for (uint32_t c = 0; c < row->ncells && !t2_2019; c++)
+            if (row->cells[c].len < 200) t2_2019 = gk_is_2019_t2_word(gk_fold(a, row->cells[c].text, row->cells[c].len));
+    }
+    for (uint32_t i = 0; i < lists[GK_T3].n; i++) {
+        const gk_drow *row = lists[GK_T3].rows[i];
+        bool numbers = false, other = false;
+        for (uint32_t c = 0; c < row->ncells; c++) {
+            gk_decimal d;
+            if (gk_parse_cell_number(row->cells[c].text, row->cells[c].len, false, &d) != GK_NP_NOT_NUMBER) { numbers |= true; continue; }
+            if (row->cells[c].len > 300) continue;
+            char *f = gk_fold(a, row->cells[c].text, row->cells[c].len);
+            gk_numbering n = gk_numbering_parse(f, strlen(f));
+            if (!strcmp(f + n.len, "其他处理")) other = true;
+            else if (gk_has(f, "不补正") || gk_has(f, "缴纳费用")) split = true;
+            else if (other) other = !gk_has(f + n.len, "其他");   /* （六）其他处理 | 3.其他 is the split form */
+        }
+        if (other && numbers) unsplit = true;
+    }
+    if (t2_2019 || (unsplit && !split && !r->table_found[GK_T2])) {
+        r->tmpl = gk_template_2019();
+        r->format = r->tmpl->format;
+    } else if (unsplit && !split) {
+        r->hybrid = true;
+    }
+}
+
 gk_status gk_recognize(gk_doc *doc, gk_report **out) {
     gk_arena *a = doc->arena;
     gk_report *r = gk_arena_alloc(a, sizeof *r);
@@ -82,6 +116,7 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out) {
         for (uint32_t i = 0; i < bk->nrows; i++) push_row(a, &lists[t], &bk->rows[i]);
         last = t;
     }
+    choose_format(r, lists);
     gk_map_t2(r, lists[GK_T2].rows, lists[GK_T2].n);
     gk_map_t3(r, lists[GK_T3].rows, lists[GK_T3].n, strays, nstrays);
     gk_map_t4(r, lists[GK_T4].rows, lists[GK_T4].n);

@@ -27,11 +27,13 @@ static rowinfo row_info(gk_arena *a, const gk_drow *row, bool decimal) {
 /* A cell that only pads around a merged cell: nothing but space (a dash is a real blank mark). */
 static bool padding(const gk_dcell *c) { return gk_is_blank(c->text, c->len); }
 
-static void set_cell(gk_report *r, int idx, const gk_dcell *c, bool decimal) {
+static void set_cell(gk_report *r, int idx, const gk_dcell *c, const gk_row_def *rd) {
     gk_cell *cell = &r->cells[idx];
     if (cell->state != GK_CELL_ABSENT) return;
     gk_decimal d;
-    gk_numparse np = gk_parse_cell_number(c->text, c->len, decimal, &d);
+    unsigned flags = (rd->decimal ? GK_CELL_DECIMAL | GK_CELL_YUAN : 0) | (rd->sign ? GK_CELL_SIGNED : 0);
+    if (rd->decimal && !strcmp(rd->key, "fee")) flags &= ~(unsigned)GK_CELL_YUAN;   /* the fee is in 万元 */
+    gk_numparse np = gk_parse_cell_number_ex(c->text, c->len, flags, &d);
     cell->raw = gk_arena_strndup(r->arena, c->text, c->len);
     cell->src = c->src;
     cell->state = np == GK_NP_NUMBER ? GK_CELL_NUMBER : np == GK_NP_BLANK ? GK_CELL_BLANK : GK_CELL_UNREADABLE;
@@ -114,8 +116,9 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
 
 /* ---------------- t2 ---------------- */
 
-static bool is_2019_t2_header(const char *f) {
-    return gk_has(f, "新制作数量") || gk_has(f, "新公开数量") || gk_has(f, "对外公开总数量") || gk_has(f, "上一年项目数量");
+bool gk_is_2019_t2_word(const char *f) {
+    return gk_has(f, "新制作数量") || gk_has(f, "新公开数量") || gk_has(f, "对外公开总数量") || gk_has(f, "上一年项目数量") ||
+           gk_has(f, "其他对外管理服务") || gk_has(f, "政府集中采购");
 }
 
 void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
@@ -139,7 +142,6 @@ void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
             nheader = 0;
             for (uint32_t c = lab + 1; c < row->ncells && nheader < 16; c++) {
                 int fld = -1;
-                if (is_2019_t2_header(ri.f[c])) r->format = "2019";
                 for (int k = 0; k < td->nrows && fld < 0; k++) fld = match_field(&td->rows[k], ri.f[c]);
                 header[nheader++] = fld;
             }
@@ -171,7 +173,7 @@ void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
                 if (!padding(&row->cells[c])) extra++;
                 continue;
             }
-            set_cell(r, rd->first + fld, &row->cells[c], rd->decimal);
+            set_cell(r, rd->first + fld, &row->cells[c], rd);
             filled++;
         }
         if (extra) shape(r, GK_T2, GK_SHAPE_ROW_LONG, row->line, rk, rd->label, rd->nfields, filled + extra);
@@ -238,6 +240,36 @@ static void t3_columns(gk_report *r, const gk_drow *hdr, const rowinfo *hi, uint
     if (no == 7) memcpy(order, out, sizeof out);
 }
 
+/* The hybrid's single （六）其他处理 row: all zeros → each of the three 2021 rows is 0 (non-negative counts
+ * adding up to 0); otherwise they cannot be split and stay unreadable. FORMAT.OUTDATED reports it. */
+static void unsplit_row(gk_report *r, const gk_drow *row, const rowinfo *ri, uint32_t v0) {
+    const gk_table_def *td = &r->tmpl->tables[GK_T3];
+    uint32_t v1 = row->ncells;
+    while (v1 - v0 > 7 && padding(&row->cells[v1 - 1])) v1--;
+    while (v1 - v0 > 7 && padding(&row->cells[v0])) v0++;
+    bool zeros = v1 - v0 == 7;
+    gk_buf vals;
+    gk_buf_init(&vals);
+    for (uint32_t c = v0; c < v1; c++) {
+        gk_decimal d;
+        if (gk_parse_cell_number(row->cells[c].text, row->cells[c].len, false, &d) != GK_NP_NUMBER || d.value) zeros = false;
+        size_t n = row->cells[c].len;
+        const char *t = gk_trim(row->cells[c].text, &n);
+        gk_buf_printf(&vals, "%s%.*s", vals.len ? " " : "", (int)n, n ? t : "—");
+    }
+    (void)ri;
+    for (int k = r->tmpl->t3.last_outcome - 2; k <= r->tmpl->t3.last_outcome; k++) {
+        const gk_row_def *rd = &td->rows[k];
+        for (uint32_t j = 0; j < 7; j++) {
+            if (zeros) set_cell(r, rd->first + (int)j, &row->cells[v0 + j], rd);
+            else set_unreadable(r, rd->first + (int)j, row->line);
+        }
+    }
+    shape(r, GK_T3, GK_SHAPE_ROW_UNSPLIT, row->line, -1, gk_arena_strndup(r->arena, vals.data ? vals.data : "", vals.len),
+          0, zeros);
+    gk_buf_free(&vals);
+}
+
 void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stray *strays, uint32_t nstrays) {
     const gk_table_def *td = &r->tmpl->tables[GK_T3];
     gk_arena *a = r->arena;
@@ -279,6 +311,10 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
             else if (t3_group_label(a, td, ri.f[c])) last_label = (int)c;
         }
         bool unlabeled = false;
+        if (rk < 0 && last_label >= 0 && r->hybrid) {
+            const char *u = unnumbered(ri.f[last_label]);
+            if (!strcmp(u, "其他处理")) { unsplit_row(r, row, &ri, (uint32_t)last_label + 1); continue; }
+        }
         if (rk < 0) {
             bool labelled = false;
             for (uint32_t c = 0; c < row->ncells; c++) labelled |= ri.np[c] == GK_NP_NOT_NUMBER;
@@ -287,8 +323,8 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
                 uint32_t n = row->ncells;
                 while (n > 7 && padding(&row->cells[n - 1])) n--;
                 int next = last_row + 1;
-                while (next < GK_T3_NROWS && row_present(r, &td->rows[next])) next++;
-                if (n == 7 && next < GK_T3_NROWS) { rk = next; unlabeled = true; }
+                while (next < td->nrows && row_present(r, &td->rows[next])) next++;
+                if (n == 7 && next < td->nrows) { rk = next; unlabeled = true; }
             }
             if (rk < 0) {
                 if (has_number(&ri, row->ncells)) {
@@ -320,7 +356,7 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
             for (int k = 0; k < 7; k++) set_unreadable(r, rd->first + k, row->line);
             continue;
         }
-        for (uint32_t j = 0; j < 7; j++) set_cell(r, rd->first + order[j], &row->cells[v0 + j], false);
+        for (uint32_t j = 0; j < 7; j++) set_cell(r, rd->first + order[j], &row->cells[v0 + j], rd);
     }
     /* A blank 总计 whose row adds up to a lone number printed between the table's pieces: that number is the
      * cell's value, displaced by the conversion (shkewei_2024_1: carry_next 总计). Each lone number once. */
@@ -431,7 +467,7 @@ void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
             int grp = group >= 0 ? group : gorder[g];
             for (int k = 0; k < 5; k++) {
                 int fk = seq ? seq[g * 5 + k] : k;
-                set_cell(r, td->rows[grp].first + fk, &row->cells[v0 + (uint32_t)(g * 5 + k)], false);
+                set_cell(r, td->rows[grp].first + fk, &row->cells[v0 + (uint32_t)(g * 5 + k)], &td->rows[grp]);
             }
         }
     }

@@ -22,13 +22,13 @@ static const gk_field_def t2_fee_fields[] = {
 };
 
 static const gk_row_def t2_rows[] = {
-    {"regulation", "规章", "第二十条第（一）项", "rules (规章)", M("规章"), true, 3, t2_doc_fields, false, 0},
+    {"regulation", "规章", "第二十条第（一）项", "rules (规章)", M("规章"), true, 3, t2_doc_fields, false, false, 0},
     {"normative", "行政规范性文件", "第二十条第（一）项", "normative documents",
-     M("行政规范性文件", "规范性文件"), true, 3, t2_doc_fields, false, 3},
-    {"permit", "行政许可", "第二十条第（五）项", "administrative permits", M("行政许可"), true, 1, t2_decision_fields, false, 6},
-    {"penalty", "行政处罚", "第二十条第（六）项", "administrative penalties", M("行政处罚"), true, 1, t2_decision_fields, false, 7},
-    {"coercion", "行政强制", "第二十条第（六）项", "administrative coercion", M("行政强制"), true, 1, t2_decision_fields, false, 8},
-    {"fee", "行政事业性收费", "第二十条第（八）项", "administrative fees", M("行政事业性收费"), true, 1, t2_fee_fields, true, 9},
+     M("行政规范性文件", "规范性文件"), true, 3, t2_doc_fields, false, false, 3},
+    {"permit", "行政许可", "第二十条第（五）项", "administrative permits", M("行政许可"), true, 1, t2_decision_fields, false, false, 6},
+    {"penalty", "行政处罚", "第二十条第（六）项", "administrative penalties", M("行政处罚"), true, 1, t2_decision_fields, false, false, 7},
+    {"coercion", "行政强制", "第二十条第（六）项", "administrative coercion", M("行政强制"), true, 1, t2_decision_fields, false, false, 8},
+    {"fee", "行政事业性收费", "第二十条第（八）项", "administrative fees", M("行政事业性收费"), true, 1, t2_fee_fields, true, false, 9},
 };
 
 /* ---- Table 3: 收到和处理政府信息公开申请情况 ---- */
@@ -43,7 +43,7 @@ static const gk_field_def t3_cols[] = {
 };
 
 #define T3ROW(key, label, group, en, match, exact, first) \
-    {key, label, group, en, match, exact, 7, t3_cols, false, first}
+    {key, label, group, en, match, exact, 7, t3_cols, false, false, first}
 static const gk_row_def t3_rows[] = {
     T3ROW("received", "一、本年新收政府信息公开申请数量", NULL, "new applications received", M("本年新收"), false, 10),
     T3ROW("carried_over", "二、上年结转政府信息公开申请数量", NULL, "carried over from last year", M("上年结转"), false, 17),
@@ -92,9 +92,9 @@ static const gk_field_def t4_fields[] = {
     {"total", "总计", "total", M("总计", "合计"), true},
 };
 static const gk_row_def t4_rows[] = {
-    {"review", "行政复议", NULL, "administrative review", M("行政复议"), false, 5, t4_fields, false, 185},
-    {"suit_direct", "未经复议直接起诉", "行政诉讼", "lawsuit without review", M("直接起诉"), false, 5, t4_fields, false, 190},
-    {"suit_after_review", "复议后起诉", "行政诉讼", "lawsuit after review", M("复议后起诉"), false, 5, t4_fields, false, 195},
+    {"review", "行政复议", NULL, "administrative review", M("行政复议"), false, 5, t4_fields, false, false, 185},
+    {"suit_direct", "未经复议直接起诉", "行政诉讼", "lawsuit without review", M("直接起诉"), false, 5, t4_fields, false, false, 190},
+    {"suit_after_review", "复议后起诉", "行政诉讼", "lawsuit after review", M("复议后起诉"), false, 5, t4_fields, false, false, 195},
 };
 
 static const gk_template tmpl_2021 = {
@@ -105,9 +105,94 @@ static const gk_template tmpl_2021 = {
         {GK_T4, "t4", "政府信息公开行政复议、行政诉讼情况", "administrative review and litigation", 3, t4_rows, 185, 15},
     },
     GK_NCELLS,
+    {0, 1, 2, 22, 23, 24},
 };
 
 const gk_template *gk_template_2021(void) { return &tmpl_2021; }
+
+/* ---- the 2019 trial format ---- */
+static const gk_field_def t2_2019_doc_fields[] = {
+    {"made", "本年新制作数量", "made this year", M("新制作数量", "新制作"), false},
+    {"published", "本年新公开数量", "published this year", M("新公开数量", "新公开"), false},
+    {"total_published", "对外公开总数量", "published in all", M("对外公开总数量", "公开总数量"), false},
+};
+static const gk_field_def t2_2019_item_fields[] = {
+    {"prev_items", "上一年项目数量", "items last year", M("上一年项目数量", "上一年项目"), false},
+    {"change", "本年增/减", "change this year", M("本年增/减", "本年增减", "增/减", "增减"), false},
+    {"decisions", "处理决定数量", "decisions", M("处理决定数量", "处理决定"), false},
+};
+static const gk_field_def t2_2019_procurement_fields[] = {
+    {"items", "采购项目数量", "procurement items", M("采购项目数量", "项目数量"), false},
+    {"amount", "采购总金额", "procurement amount", M("采购总金额", "总金额"), false},
+};
+static const gk_row_def t2_2019_rows[] = {
+    {"regulation", "规章", "第二十条第（一）项", "rules (规章)", M("规章"), true, 3, t2_2019_doc_fields, false, false, 0},
+    {"normative", "规范性文件", "第二十条第（一）项", "normative documents", M("规范性文件", "行政规范性文件"), true, 3,
+     t2_2019_doc_fields, false, false, 3},
+    {"permit", "行政许可", "第二十条第（五）项", "administrative permits", M("行政许可"), true, 3, t2_2019_item_fields, false, true, 6},
+    {"other_services", "其他对外管理服务事项", "第二十条第（五）项", "other external services",
+     M("其他对外管理服务事项", "其他对外管理服务"), true, 3, t2_2019_item_fields, false, true, 9},
+    {"penalty", "行政处罚", "第二十条第（六）项", "administrative penalties", M("行政处罚"), true, 3, t2_2019_item_fields, false, true, 12},
+    {"coercion", "行政强制", "第二十条第（六）项", "administrative coercion", M("行政强制"), true, 3, t2_2019_item_fields, false, true, 15},
+    {"fee", "行政事业性收费", "第二十条第（八）项", "administrative fees", M("行政事业性收费"), true, 2, t2_2019_item_fields, false, true, 18},
+    {"procurement", "政府集中采购", "第二十条第（九）项", "government procurement", M("政府集中采购", "集中采购"), true, 2,
+     t2_2019_procurement_fields, true, false, 20},
+};
+
+#define T3ROW19(key, label, group, en, match, exact, first) \
+    {key, label, group, en, match, exact, 7, t3_cols, false, false, first}
+static const gk_row_def t3_2019_rows[] = {
+    T3ROW19("received", "一、本年新收政府信息公开申请数量", NULL, "new applications received", M("本年新收"), false, 22),
+    T3ROW19("carried_over", "二、上年结转政府信息公开申请数量", NULL, "carried over from last year", M("上年结转"), false, 29),
+    T3ROW19("granted", "（一）予以公开", "三、本年度办理结果", "granted", M("予以公开"), false, 36),
+    T3ROW19("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三、本年度办理结果", "partly granted",
+            M("部分公开"), false, 43),
+    T3ROW19("deny_secret", "1.属于国家秘密", "（三）不予公开", "denied: state secret", M("国家秘密"), false, 50),
+    T3ROW19("deny_law", "2.其他法律行政法规禁止公开", "（三）不予公开", "denied: barred by other laws",
+            M("禁止公开", "其他法律行政"), false, 57),
+    T3ROW19("deny_safety", "3.危及“三安全一稳定”", "（三）不予公开", "denied: security and stability",
+            M("三安全一稳定", "危及"), false, 64),
+    T3ROW19("deny_third_party", "4.保护第三方合法权益", "（三）不予公开", "denied: third-party rights",
+            M("第三方合法权益", "第三方"), false, 71),
+    T3ROW19("deny_internal", "5.属于三类内部事务信息", "（三）不予公开", "denied: internal affairs",
+            M("内部事务", "内容事务"), false, 78),
+    T3ROW19("deny_process", "6.属于四类过程性信息", "（三）不予公开", "denied: process information", M("过程性"), false, 85),
+    T3ROW19("deny_enforcement", "7.属于行政执法案卷", "（三）不予公开", "denied: enforcement files", M("执法案卷"), false, 92),
+    T3ROW19("deny_inquiry", "8.属于行政查询事项", "（三）不予公开", "denied: inquiry matters", M("行政查询", "查询事项"), false, 99),
+    T3ROW19("unable_not_held", "1.本机关不掌握相关政府信息", "（四）无法提供", "unable: not held", M("不掌握"), false, 106),
+    T3ROW19("unable_create", "2.没有现成信息需要另行制作", "（四）无法提供", "unable: would need creating",
+            M("另行制作", "没有现成信息"), false, 113),
+    T3ROW19("unable_unclear", "3.补正后申请内容仍不明确", "（四）无法提供", "unable: still unclear",
+            M("仍不明确", "补正后申请"), false, 120),
+    T3ROW19("decline_petition", "1.信访举报投诉类申请", "（五）不予处理", "declined: petitions and complaints",
+            M("信访", "举报投诉"), false, 127),
+    T3ROW19("decline_repeat", "2.重复申请", "（五）不予处理", "declined: repeated", M("重复申请"), false, 134),
+    T3ROW19("decline_publication", "3.要求提供公开出版物", "（五）不予处理", "declined: publications", M("出版物"), false, 141),
+    T3ROW19("decline_massive", "4.无正当理由大量反复申请", "（五）不予处理", "declined: massive repeated", M("大量反复"), false, 148),
+    T3ROW19("decline_reconfirm", "5.要求行政机关确认或重新出具已获取信息", "（五）不予处理", "declined: re-confirmation",
+            M("重新出具", "确认或重新"), false, 155),
+    T3ROW19("other", "（六）其他处理", "三、本年度办理结果", "other handling", M("其他处理"), true, 162),
+    T3ROW19("total", "（七）总计", "三、本年度办理结果", "total", M("总计", "合计"), true, 169),
+    T3ROW19("carry_next", "四、结转下年度继续办理", NULL, "carried to next year", M("结转下年"), false, 176),
+};
+static const gk_row_def t4_2019_rows[] = {
+    {"review", "行政复议", NULL, "administrative review", M("行政复议"), false, 5, t4_fields, false, false, 183},
+    {"suit_direct", "未经复议直接起诉", "行政诉讼", "lawsuit without review", M("直接起诉"), false, 5, t4_fields, false, false, 188},
+    {"suit_after_review", "复议后起诉", "行政诉讼", "lawsuit after review", M("复议后起诉"), false, 5, t4_fields, false, false, 193},
+};
+
+static const gk_template tmpl_2019 = {
+    "2019",
+    {
+        {GK_T2, "t2", "主动公开政府信息情况", "proactive disclosure", 8, t2_2019_rows, 0, 22},
+        {GK_T3, "t3", "收到和处理政府信息公开申请情况", "applications received and handled", 23, t3_2019_rows, 22, 161},
+        {GK_T4, "t4", "政府信息公开行政复议、行政诉讼情况", "administrative review and litigation", 3, t4_2019_rows, 183, 15},
+    },
+    198,
+    {0, 1, 2, 20, 21, 22},
+};
+
+const gk_template *gk_template_2019(void) { return &tmpl_2019; }
 
 static const char *const section_titles[6][2] = {
     {"总体情况", "overview"},

@@ -119,6 +119,26 @@ gk_numbering gk_numbering_parse(const char *s, size_t n) {
     return r;
 }
 
+gk_numparse gk_parse_cell_number_ex(const char *s, size_t n, unsigned flags, gk_decimal *out) {
+    s = gk_trim(s, &n);
+    if (n > 1 && (flags & GK_CELL_SIGNED)) {
+        bool neg = s[0] == '-', plus = s[0] == '+';
+        size_t k = 1;
+        if (n > 3 && !memcmp(s, "－", 3)) { neg = true; k = 3; }
+        if (neg || plus) {
+            gk_numparse np = gk_parse_cell_number_ex(s + k, n - k, flags & ~(unsigned)GK_CELL_SIGNED, out);
+            if (np == GK_NP_NUMBER && neg) out->value = -out->value;
+            return np == GK_NP_BLANK ? GK_NP_NOT_NUMBER : np;
+        }
+    }
+    if ((flags & GK_CELL_YUAN) && n > 3 && !memcmp(s + n - 3, "元", 3) && !(n > 6 && !memcmp(s + n - 6, "万元", 6))) {
+        n -= 3;
+        s = gk_trim(s, &n);
+        if (!n) return GK_NP_NOT_NUMBER;
+    }
+    return gk_parse_cell_number(s, n, (flags & GK_CELL_DECIMAL) != 0, out);
+}
+
 gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk_decimal *out) {
     s = gk_trim(s, &n);
     out->value = 0;
