@@ -101,6 +101,7 @@ typedef struct gk_report {
     gk_cell cells[GK_NCELLS];
     bool table_found[GK_NTABLES];
     uint32_t table_line[GK_NTABLES];
+    uint32_t table_end_line[GK_NTABLES];  /* the last line of its last piece */
     gk_para *paras;
     uint32_t nparas;
     gk_shape *shapes;

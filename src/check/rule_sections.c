@@ -21,6 +21,13 @@ static bool bare_heading(const gk_para *p) {
     return true;
 }
 
+/* Inside a table's extent: a label that floated out of a broken table, not a heading of the text. */
+static bool in_table(const gk_report *r, uint32_t line) {
+    for (int t = 0; t < GK_NTABLES; t++)
+        if (r->table_found[t] && line >= r->table_line[t] && line <= r->table_end_line[t]) return true;
+    return false;
+}
+
 static void numbering_in_section(gk_report *r, int s) {
     char cn[16], cn2[16];
     /* (b) top-level numbering (一、) used for sub-headings inside a section */
@@ -30,7 +37,7 @@ static void numbering_in_section(gk_report *r, int s) {
     int count = 0;
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
-        if (p->section != s) continue;
+        if (p->section != s || in_table(r, p->line)) continue;
         gk_numbering num = gk_numbering_parse(p->text, p->len);
         if (num.kind != GK_NUM_CN || !heading_like(p, num.len)) continue;
         if (!count) first = p->line;
@@ -53,7 +60,7 @@ static void numbering_in_section(gk_report *r, int s) {
     uint32_t prev_line = r->sections[s].line;
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
-        if (p->section != s) continue;
+        if (p->section != s || in_table(r, p->line)) continue;
         gk_numbering num = gk_numbering_parse(p->text, p->len);
         if (num.kind != GK_NUM_CN_PAREN) continue;
         if (num.value > expected) {

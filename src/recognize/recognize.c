@@ -99,6 +99,7 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out) {
             if (row) {
                 push_row(a, &lists[t], row);
                 if (!r->table_found[t]) { r->table_found[t] = true; r->table_line[t] = bk->line; }
+                r->table_end_line[t] = bk->line;
                 last = t;
                 continue;
             }
@@ -114,6 +115,8 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out) {
         if (t == GK_NTABLES) continue;
         if (!r->table_found[t]) { r->table_found[t] = true; r->table_line[t] = bk->line; }
         for (uint32_t i = 0; i < bk->nrows; i++) push_row(a, &lists[t], &bk->rows[i]);
+        if (bk->nrows && bk->rows[bk->nrows - 1].line > r->table_end_line[t]) r->table_end_line[t] = bk->rows[bk->nrows - 1].line;
+        if (bk->end_line > r->table_end_line[t]) r->table_end_line[t] = bk->end_line;
         last = t;
     }
     choose_format(r, lists);

@@ -86,6 +86,7 @@ static bool has_number(const rowinfo *ri, uint32_t n) {
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
     int score[GK_NTABLES] = {0};
     const gk_table_def t3def = gk_template_2021()->tables[GK_T3];
+    const gk_table_def t2def = gk_template_2021()->tables[GK_T2];
     for (uint32_t i = 0; i < b->nrows; i++) {
         const gk_drow *row = &b->rows[i];
         for (uint32_t c = 0; c < row->ncells; c++) {
@@ -95,6 +96,8 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
             if (gk_has(f, "第二十条") || gk_has(f, "信息内容") || gk_has(f, "制发件数") || gk_has(f, "处理决定数量") ||
                 gk_has(f, "行政事业性收费") || gk_has(f, "新制作数量"))
                 score[GK_T2] += 2;
+            else if (match_row(&t2def, f) >= 0)
+                score[GK_T2] += 1;   /* a piece of t2: 规章, 行政规范性文件 … */
             if (gk_has(f, "本年新收") || gk_has(f, "上年结转") || gk_has(f, "申请人情况") || gk_has(f, "予以公开") ||
                 gk_has(f, "结转下年") || gk_has(f, "勾稽关系") || gk_has(f, "自然人") || gk_has(f, "商业企业") ||
                 gk_has(f, "科研机构"))
@@ -318,13 +321,24 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
         if (rk < 0) {
             bool labelled = false;
             for (uint32_t c = 0; c < row->ncells; c++) labelled |= ri.np[c] == GK_NP_NOT_NUMBER;
-            if (!labelled && has_number(&ri, row->ncells)) {
-                /* numbers whose label was lost (PDF-to-Markdown): the next statutory row not yet filled */
-                uint32_t n = row->ncells;
-                while (n > 7 && padding(&row->cells[n - 1])) n--;
-                int next = last_row + 1;
-                while (next < td->nrows && row_present(r, &td->rows[next])) next++;
-                if (n == 7 && next < td->nrows) { rk = next; unlabeled = true; }
+            /* numbers whose label was lost (PDF-to-Markdown), or kept only as a fragment that names no row
+             * ("行政机关不再处理其政府信息公"): the next statutory row not yet filled */
+            uint32_t start = 0;
+            if (labelled) {
+                uint32_t fnum = 0;
+                while (fnum < row->ncells && ri.np[fnum] == GK_NP_NOT_NUMBER) fnum++;
+                start = fnum;
+            }
+            uint32_t n = row->ncells;
+            while (n > start + 7 && padding(&row->cells[n - 1])) n--;
+            bool numbers_only = true;
+            for (uint32_t c = start; c < n; c++) numbers_only &= ri.np[c] != GK_NP_NOT_NUMBER;
+            int next = last_row + 1;
+            while (next < td->nrows && row_present(r, &td->rows[next])) next++;
+            if (n - start == 7 && numbers_only && has_number(&ri, row->ncells) && next < td->nrows && last_row >= 0) {
+                rk = next;
+                unlabeled = true;
+                last_label = (int)start - 1;
             }
             if (rk < 0) {
                 if (has_number(&ri, row->ncells)) {
@@ -343,6 +357,7 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
         if (!unlabeled && first_col != UINT32_MAX && first_col > v0 && first_col <= v1) v0 = first_col;
         while (v1 - v0 > 7 && padding(&row->cells[v1 - 1])) v1--;
         while (v1 - v0 > 7 && padding(&row->cells[v0])) v0++;
+        while (v1 - v0 > 7 && ri.np[v0] == GK_NP_NOT_NUMBER && !has_number(&ri, v0)) v0++;   /* label fragments */
         uint32_t nv = v1 - v0;
         if (nv == 0) continue;   /* a label alone (a group heading, a header word): nothing to map */
         if (row_present(r, rd)) {
