@@ -24,6 +24,7 @@ typedef struct gk_cell {
     gk_decimal num;       /* when GK_CELL_NUMBER */
     const char *raw;      /* the cell text as found (NULL when absent) */
     gk_src src;
+    bool unsettled;       /* unreadable because its column could not be settled (TABLE.SHAPE), not its text */
 } gk_cell;
 
 typedef struct gk_para {

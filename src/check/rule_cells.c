@@ -75,7 +75,7 @@ void gk_rules_cells(gk_report *r) {
     }
     for (int i = 0; i < GK_NCELLS; i++) {
         const gk_cell *c = &r->cells[i];
-        if (c->state != GK_CELL_UNREADABLE || !c->raw) continue;   /* raw NULL: its column was not settled */
+        if (c->state != GK_CELL_UNREADABLE || c->unsettled || !c->raw) continue;   /* unsettled: TABLE.SHAPE's */
         size_t n = strlen(c->raw);
         const char *t = gk_trim(c->raw, &n);
         gk_diag_add(r, "CELL.NOT_NUMBER", GK_SEV_ERROR, gk_cell_path(r, i), c->src.line,

@@ -40,11 +40,13 @@ static void set_cell(gk_report *r, int idx, const gk_dcell *c, const gk_row_def 
     if (np == GK_NP_NUMBER) cell->num = d;
 }
 
+/* A cell of a row whose values cannot be placed: unreadable, whatever was read into it before. */
 static void set_unreadable(gk_report *r, int idx, uint32_t line) {
     gk_cell *cell = &r->cells[idx];
-    if (cell->state != GK_CELL_ABSENT) return;
     cell->state = GK_CELL_UNREADABLE;
-    cell->src.line = line;
+    cell->unsettled = true;
+    cell->num = (gk_decimal){0, 0};
+    if (!cell->src.line) cell->src.line = line;
 }
 
 static bool row_present(const gk_report *r, const gk_row_def *rd) {
