@@ -37,5 +37,6 @@ void cli_write(const gk_buf *b);
 
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 #endif

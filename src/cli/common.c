@@ -69,7 +69,7 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, const char *const *format
             return -1;
         }
         bool ok = false;
-        for (int k = 0; formats && formats[k]; k++) if (!strcmp(fmt, formats[k])) ok = true;
+        for (int k = 0; formats && formats[k]; k++) if (!strcmp(fmt, formats[k])) { ok = true; fmt = formats[k]; }
         if (!ok) { cli_usage_error(o, cli_en(o) ? "unknown format «%s»" : "不支持的格式「%s」", fmt); return -1; }
         o->format = fmt;
     }

@@ -20,7 +20,8 @@ static void usage(FILE *f, bool en) {
               "(政府信息公开工作年度报告, 2021 format).\n\n"
               "commands:\n"
               "  parse   recognise each report and print its data (JSON or CSV)\n"
-              "  check   print every defect: sums, table shape, blanks, sections, narrative, carry-over\n\n"
+              "  check   print every defect: sums, table shape, blanks, sections, narrative, carry-over\n"
+              "  render  write a report as text, Markdown, JSON or CSV (statutory layout)\n\n"
               "  gongkai COMMAND --help   options of a command\n"
               "  gongkai --version       the version\n"
               "  --lang en               English messages (default Chinese; or GONGKAI_LANG=en)\n",
@@ -30,7 +31,8 @@ static void usage(FILE *f, bool en) {
               "读取、检查和输出政府信息公开工作年度报告（2021 年版格式）。\n\n"
               "命令：\n"
               "  parse   识别每份报告并输出其数据（JSON 或 CSV）\n"
-              "  check   列出全部问题：勾稽关系、表格结构、空白、章节、正文与表格、上年结转\n\n"
+              "  check   列出全部问题：勾稽关系、表格结构、空白、章节、正文与表格、上年结转\n"
+              "  render  以文本、Markdown、JSON 或 CSV 输出报告（法定版式）\n\n"
               "  gongkai 命令 --help    查看命令的选项\n"
               "  gongkai --version      版本\n"
               "  --lang en              英文消息（默认中文；也可设 GONGKAI_LANG=en）\n",
@@ -45,6 +47,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) { printf("gongkai %s\n", GK_VERSION); return EXIT_CLEAN; }
     if (!strcmp(cmd, "parse")) return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "render")) return cmd_render(argc - 1, argv + 1);
     fprintf(stderr, en ? "gongkai: unknown command «%s» (see gongkai --help)\n" : "gongkai：未知命令「%s」（参见 gongkai --help）\n", cmd);
     return EXIT_USAGE;
 }

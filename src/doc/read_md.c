@@ -40,6 +40,7 @@ static bool is_separator(const char *s, size_t n) {
 /* Paragraph text without Markdown decoration: "## 一、总体情况" → "一、总体情况", "**x**" → "x". */
 static const char *plain(gk_arena *a, const char *s, size_t *n) {
     const char *t = gk_trim(s, n);
+    if (*n >= 2 && t[0] == '\\' && strchr("|#-*>", t[1])) { t++; (*n)--; return t; }   /* an escaped line start */
     size_t k = 0;
     while (k < *n && t[k] == '#') k++;
     if (k > 0 && k < *n && (t[k] == ' ' || t[k] == '\t')) { t += k; *n -= k; t = gk_trim(t, n); }

@@ -147,6 +147,7 @@ gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes,
                                const char **detail) {
     gk_doc *doc;
     *out = NULL;
+    if (gk_looks_like_report_json(bytes, len)) return gk_report_from_json(a, path, bytes, len, out, detail);
     gk_status st = gk_read_any(a, path, bytes, len, &doc, detail);
     if (st != GK_OK) return st;
     return gk_recognize(doc, out);
