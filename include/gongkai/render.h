@@ -24,6 +24,17 @@ void gk_render_fix(const gk_report *r, const gk_diag *d, const char *lang, gk_bu
 /* FILE:LINE: severity: RULE: message[；suggestion] */
 void gk_render_diag_line(const gk_report *r, const gk_diag *d, const char *lang, gk_buf *out);
 
+/* The report in the statutory layout as plain text: the tab-separated layout Word produces, which the text
+ * reader reads back to the same report. Blank and unreadable cells are empty; nothing is added that is not
+ * in the model. */
+void gk_render_txt(const gk_report *r, gk_buf *out);
+
+/* The same as Markdown: headings, paragraphs, pipe tables (one label column; the Markdown reader reads it back). */
+void gk_render_md(const gk_report *r, gk_buf *out);
+
+/* A cell as printed: its number, or "" for blank/unreadable/absent. out must hold 32 bytes. */
+const char *gk_cell_text(const gk_cell *c, char out[32]);
+
 /* JSON string literal with escapes. */
 void gk_json_string(gk_buf *out, const char *s, size_t n);
 

@@ -119,6 +119,11 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out);
 gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes, size_t len,
                                gk_report **out, const char **detail);
 
+/* A report from gongkai's own JSON (gongkai.report/1), e.g. written by another program. */
+bool gk_looks_like_report_json(const char *bytes, size_t len);
+gk_status gk_report_from_json(gk_arena *a, const char *path, const char *bytes, size_t len, gk_report **out,
+                              const char **detail);
+
 /* The cell at a key path, or NULL for an unknown path. */
 const gk_cell *gk_report_cell(const gk_report *r, const char *path);
 
