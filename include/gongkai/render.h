@@ -35,6 +35,22 @@ void gk_render_md(const gk_report *r, gk_buf *out);
 /* A cell as printed: its number, or "" for blank/unreadable/absent. out must hold 32 bytes. */
 const char *gk_cell_text(const gk_cell *c, char out[32]);
 
+/* The statutory layout as one self-contained HTML page (semantic tables with merged header cells, the
+ * 勾稽关系 note, print CSS for A4, no external resources), ready to paste into a government CMS. */
+gk_status gk_render_html(const gk_report *r, gk_buf *out, const char *lang);
+
+/* Findings people can see: one HTML page showing each report's tables with the failing cells highlighted
+ * and the suggested repair beside them, then the list of findings. */
+gk_status gk_render_findings_html(gk_report *const *reports, size_t n, gk_buf *out, const char *lang);
+
+/* A WordprocessingML document (DOCX bytes) laid out like the official template (仿宋/黑体, A4, tables with
+ * w:gridSpan/w:vMerge). */
+gk_status gk_render_docx(const gk_report *r, gk_buf *out);
+
+/* An XLSX workbook written to path (libxlsxwriter): one sheet per statutory table laid out like the form with
+ * merges, plus a flat sheet of key/value pairs. */
+gk_status gk_render_xlsx(const gk_report *r, const char *path, const char *lang);
+
 /* JSON string literal with escapes. */
 void gk_json_string(gk_buf *out, const char *s, size_t n);
 

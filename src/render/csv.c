@@ -49,11 +49,15 @@ void gk_render_csv_row(const gk_report *r, gk_buf *out) {
 
 void gk_render_diag_line(const gk_report *r, const gk_diag *d, const char *lang, gk_buf *out) {
     bool en = lang && !strcmp(lang, "en");
+    size_t start = out->len;
     gk_buf_printf(out, "%s:%u: %s: %s: %s", r->path, d->line, gk_severity_name(d->severity), d->rule,
                   en ? d->msg_en : d->msg_zh);
     if (d->has_fix) {
         gk_buf_puts(out, en ? "; suggestion: " : "；建议：");
         gk_render_fix(r, d, lang, out);
     }
+    /* one finding, one line: text quoted from the source may hold line breaks or tabs */
+    for (size_t i = start; i < out->len; i++)
+        if (out->data[i] == '\n' || out->data[i] == '\r' || out->data[i] == '\t') out->data[i] = ' ';
     gk_buf_putc(out, '\n');
 }
