@@ -15,6 +15,8 @@ typedef struct cli_opts {
     const char *lang;         /* "zh" (default) or "en" */
     const char *format;       /* per command */
     bool quiet;
+    int jobs;                 /* --jobs N (default: all cores) */
+    const char *db;           /* --db FILE: write results into SQLite */
     const char **files;
     int nfiles;
 } cli_opts;

@@ -32,6 +32,8 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, const char *const *format
     o->lang = env_lang();
     o->format = deflt;
     o->quiet = false;
+    o->jobs = 0;
+    o->db = NULL;
     o->files = calloc((size_t)argc + 1, sizeof(char *));
     o->nfiles = 0;
     /* --lang first, so that every message below is in the right language */
@@ -55,6 +57,23 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, const char *const *format
         if (!strcmp(a, "--lang")) { i++; continue; }
         if (!strncmp(a, "--lang=", 7)) continue;
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { o->quiet = true; continue; }
+        if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7)) {
+            const char *v = !strncmp(a, "--jobs=", 7) ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            char *end = NULL;
+            long j = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || j < 1 || j > 256) {
+                cli_usage_error(o, cli_en(o) ? "--jobs takes a number from 1 to 256" : "--jobs 需要 1 到 256 之间的数字");
+                return -1;
+            }
+            o->jobs = (int)j;
+            continue;
+        }
+        if (!strcmp(a, "--db") || !strncmp(a, "--db=", 5)) {
+            const char *v = !strncmp(a, "--db=", 5) ? a + 5 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v || !*v) { cli_usage_error(o, cli_en(o) ? "--db needs a file name" : "--db 需要文件名"); return -1; }
+            o->db = v;
+            continue;
+        }
         const char *fmt = NULL;
         if (!strcmp(a, "--format")) {
             if (i + 1 >= argc) { cli_usage_error(o, cli_en(o) ? "--format needs a value" : "--format 需要一个值"); return -1; }

@@ -31,7 +31,8 @@
  * Broken markup, as browsers read it: <td>/<tr> close the open cell/row; a <table> directly in a table
  * (not in a cell) ends that table; </td>, </tr>, </table> with nothing to close are ignored; an
  * unterminated tag or comment at the end is dropped; a missing </table>, </body>, </html> is no matter.
- * Word markup (<o:p>, <span style>, <font face>, unknown elements) is inline text.
+ * Word markup: <span style>, <font face>, unknown elements are inline; a prefixed name counts by its local
+ * name as libxml2 reads it (<o:p> breaks like <p>, <st1:chsdate> is inline).
  *
  * Limits (GK_ERR_UNSAFE with a detail): tables nested deeper than 256, colspan > 1000, rowspan > 10000,
  * more than 1,000,000 grid positions in a table or 4,000,000 in the document. No other element nests
@@ -713,6 +714,13 @@ static size_t raw_end(const char *s, size_t n, size_t i, const char *name, size_
     return n;
 }
 
+/* A prefixed name (Word's o:p, st1:chsdate, v:shape) counts by its local name, as libxml2 (and so lxml)
+ * reads it: <o:p> is a paragraph break, like <p>. */
+static size_t local_name(const char *s, size_t ns, size_t ne) {
+    const char *colon = memchr(s + ns, ':', ne - ns);
+    return colon && colon + 1 < s + ne ? (size_t)(colon - s) + 1 : ns;
+}
+
 static void start_tag(reader *r, tagkind k, size_t lt, size_t after, long rowspan, long colspan) {
     if (r->in_head && k != T_HEADONLY && k != T_RAW && k != T_HEAD && k != T_OTHER) r->in_head = false;
     table *t = top(r);
@@ -771,7 +779,8 @@ static void tokenize(reader *r) {
         if (is_alpha(c1)) {                                   /* start tag */
             size_t ns = p + 1, ne = ns;
             while (ne < n && !is_ws((unsigned char)s[ne]) && s[ne] != '/' && s[ne] != '>') ne++;
-            tagkind k = tag_kind(s + ns, ne - ns);
+            size_t ls = local_name(s, ns, ne);
+            tagkind k = tag_kind(s + ls, ne - ls);
             long rowspan = 1, colspan = 1;
             bool selfclose;
             size_t after = scan_tag(s, n, ne, (k == T_TD || k == T_TH) ? &rowspan : NULL,
@@ -780,8 +789,8 @@ static void tokenize(reader *r) {
             start_tag(r, k, p, after, rowspan, colspan);
             pos = after;
             if (k == T_RAW && !selfclose) {
-                if ((ne - ns == 5 && strncasecmp(s + ns, "title", 5) == 0)) boundary(r);
-                pos = raw_end(s, n, after, s + ns, ne - ns);
+                if ((ne - ls == 5 && strncasecmp(s + ls, "title", 5) == 0)) boundary(r);
+                pos = raw_end(s, n, after, s + ls, ne - ls);
             } else if (selfclose && (k == T_TD || k == T_TH)) {
                 table *t = top(r);
                 if (t) close_cell(r, t, after);
@@ -794,7 +803,8 @@ static void tokenize(reader *r) {
                 bool selfclose;
                 size_t after = scan_tag(s, n, ne, NULL, NULL, &selfclose);
                 if (after == 0) break;
-                end_tag(r, tag_kind(s + ns, ne - ns), p);
+                size_t ls = local_name(s, ns, ne);
+                end_tag(r, tag_kind(s + ls, ne - ls), p);
                 pos = after;
             } else {                                          /* </> or a bogus comment */
                 const char *gt = p + 2 < n ? memchr(s + p + 2, '>', n - p - 2) : NULL;

@@ -3,8 +3,8 @@
  * The evidence is weighed in this order:
  *   1. a byte-order mark: UTF-32LE/BE, UTF-8, UTF-16LE/BE (what follows the mark must convert, or
  *      GK_ERR_ENCODING at the offending byte);
- *   2. NUL bytes: UTF-16 without a BOM when the zero bytes fall on one parity (every ASCII character of
- *      UTF-16 text has a zero high byte: tabs, digits, newlines) and the code units look like text;
+ *   2. NUL bytes: UTF-16 without a BOM when the code units, in one byte order, are text (ASCII text,
+ *      digits, tabs and newlines have a zero high byte; CJK ideographs fall in their block);
  *      any other NUL bytes mean binary data (passed through when they are valid UTF-8, so that the text
  *      reader reports GK_ERR_BINARY as before, else GK_ERR_BINARY here at the first NUL);
  *   3. valid UTF-8 stays UTF-8, whatever a <meta> says: crawlers re-save pages as UTF-8 and keep the old
@@ -90,36 +90,38 @@ static conv_result convert(gk_arena *a, const char *from, const char *in, size_t
     return res;
 }
 
-/* A code unit that plain text does not contain: C0 controls other than TAB/LF/FF/CR, C1 controls,
- * private use, noncharacters. */
-static bool odd_unit(unsigned u) {
-    if (u < 0x20) return !(u == '\t' || u == '\n' || u == '\r' || u == '\f');
-    return (u >= 0x7F && u < 0xA0) || (u >= 0xE000 && u < 0xF900) || u >= 0xFFF0;
+/* A code unit that report text is made of: ASCII text and white space, Latin-1, general punctuation,
+ * letterlike symbols, enclosed numbers, box drawing and shapes, CJK punctuation, kana, CJK ideographs
+ * (Ext A, unified, compatibility), vertical and full-width forms, surrogates (of a pair), BOM. */
+static bool text_unit(unsigned u) {
+    if (u < 0x80) return u >= 0x20 ? u != 0x7F : (u == '\t' || u == '\n' || u == '\r' || u == '\f');
+    return (u >= 0xA0 && u <= 0xFF) || (u >= 0x2000 && u <= 0x21FF) || (u >= 0x2460 && u <= 0x25FF) ||
+           (u >= 0x3000 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x4E00 && u <= 0x9FFF) ||
+           (u >= 0xD800 && u <= 0xDFFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) ||
+           (u >= 0xFF00 && u <= 0xFFEF) || u == 0xFEFF;
 }
 
-/* UTF-16 without a BOM: "UTF-16LE", "UTF-16BE" or NULL. The zeros must gather on one parity (high bytes
- * of ASCII), there must be no U+0000, and at most 2% of the sampled code units may be odd ones. */
-static const char *sniff_utf16(const unsigned char *b, size_t len) {
+/* UTF-16 without a BOM: "UTF-16LE", "UTF-16BE" or NULL. Read as code units of either byte order, the
+ * sample must have no U+0000 and at least 90% units of text (the wrong order scatters CJK over Yi, Hangul
+ * and private use, and ASCII over controls). When the bytes are also valid UTF-8 (ASCII text with a few
+ * NULs reads as CJK in either order), the zeros must besides sit in the high bytes of that order. */
+static const char *sniff_utf16(const unsigned char *b, size_t len, bool valid_utf8) {
     size_t n = (len < SNIFF_WINDOW ? len : SNIFF_WINDOW) & ~(size_t)1;
     size_t units = n / 2;
     if (units < 2) return NULL;
-    size_t z0 = 0, z1 = 0;
+    size_t z0 = 0, z1 = 0, le = 0, be = 0;
     for (size_t i = 0; i < n; i += 2) {
         if (b[i] == 0 && b[i + 1] == 0) return NULL;
         z0 += b[i] == 0;
         z1 += b[i + 1] == 0;
+        le += text_unit((unsigned)b[i] | (unsigned)b[i + 1] << 8);
+        be += text_unit((unsigned)b[i] << 8 | (unsigned)b[i + 1]);
     }
-    bool le;
-    if (z1 >= 2 && z1 > 2 * z0) le = true;
-    else if (z0 >= 2 && z0 > 2 * z1) le = false;
-    else return NULL;
-    size_t odd = 0;
-    for (size_t i = 0; i < n; i += 2) {
-        unsigned u = le ? (unsigned)b[i] | (unsigned)b[i + 1] << 8 : (unsigned)b[i] << 8 | (unsigned)b[i + 1];
-        odd += odd_unit(u);
-    }
-    if (odd * 50 > units) return NULL;
-    return le ? "UTF-16LE" : "UTF-16BE";
+    bool is_le = le >= be;
+    size_t score = is_le ? le : be, zhi = is_le ? z1 : z0, zlo = is_le ? z0 : z1;
+    if (score * 10 < units * 9) return NULL;
+    if (valid_utf8 && !(zhi >= 2 && zhi > 2 * zlo)) return NULL;
+    return is_le ? "UTF-16LE" : "UTF-16BE";
 }
 
 static bool name_char(char c) {
@@ -223,7 +225,7 @@ gk_status gk_decode(gk_arena *a, const char *bytes, size_t len, char **utf8, siz
     for (size_t k = 0; k < sizeof boms / sizeof boms[0]; k++) {
         size_t bn = boms[k].n;
         if (len < bn || memcmp(bytes, boms[k].bom, bn) != 0) continue;
-        if (k == 2) {                          /* UTF-8 with a BOM: the rest must be UTF-8 */
+        if (strcmp(boms[k].enc, "UTF-8") == 0) {   /* UTF-8 with a BOM: the rest must be UTF-8 */
             size_t bad;
             if (!gk_utf8_valid(bytes + bn, len - bn, &bad)) {
                 set_err(a, detail, bn + bad);
@@ -245,7 +247,8 @@ gk_status gk_decode(gk_arena *a, const char *bytes, size_t len, char **utf8, siz
     /* 2. NUL bytes: UTF-16 without a BOM, or binary. */
     const unsigned char *nul = memchr(u, 0, len);
     if (nul) {
-        const char *enc16 = sniff_utf16(u, len);
+        bool valid = gk_utf8_valid(bytes, len, NULL);
+        const char *enc16 = sniff_utf16(u, len, valid);
         if (enc16) {
             size_t bad = 0;
             conv_result r = convert(a, enc16, bytes, len, utf8, utf8_len, &bad);
@@ -254,8 +257,7 @@ gk_status gk_decode(gk_arena *a, const char *bytes, size_t len, char **utf8, siz
             set_err(a, detail, bad);
             return GK_ERR_ENCODING;
         }
-        size_t bad;
-        if (gk_utf8_valid(bytes, len, &bad)) {  /* the text reader says GK_ERR_BINARY at the first NUL */
+        if (valid) {                           /* the text reader says GK_ERR_BINARY at the first NUL */
             *utf8 = gk_arena_strndup(a, bytes, len);
             *utf8_len = len;
             *encoding = "UTF-8";

@@ -1,0 +1,355 @@
+/* batch.c: many inputs at once. Workers take the next input, read, recognise, check and render it in their
+ * own arena (no shared mutable state), and hand the result back through a window of slots; the main thread
+ * consumes the slots strictly in input order, so output streams in order while memory stays bounded by the
+ * window, whatever the batch size. */
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- inputs ---- */
+
+typedef struct {
+    char **v;
+    int n, cap;
+} strlist;
+
+static void push(strlist *l, char *s) {
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = realloc(l->v, (size_t)l->cap * sizeof(char *));
+        if (!l->v) abort();
+    }
+    l->v[l->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static bool report_like(const char *path) {
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    if (!strncasecmp(name, "README", 6) || !strncasecmp(name, "LICENSE", 7) || !strncasecmp(name, "CHANGELOG", 9))
+        return false;   /* a folder's own notes, not reports */
+    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".js", ".json", ".docx", ".pdf", NULL};
+    size_t n = strlen(name);
+    for (int k = 0; ext[k]; k++) {
+        size_t m = strlen(ext[k]);
+        if (n > m && !strcasecmp(name + n - m, ext[k])) return true;
+    }
+    return false;
+}
+
+static void walk(const char *dir, strlist *out, int depth) {
+    if (depth > 64) return;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    strlist here = {0};
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t dl = strlen(dir);
+        while (dl > 1 && dir[dl - 1] == '/') dl--;
+        size_t len = dl + strlen(e->d_name) + 2;
+        char *p = malloc(len);
+        snprintf(p, len, "%.*s/%s", (int)dl, dir, e->d_name);
+        push(&here, p);
+    }
+    closedir(d);
+    qsort(here.v, (size_t)here.n, sizeof(char *), cmp_str);
+    for (int i = 0; i < here.n; i++) {
+        struct stat st;
+        if (stat(here.v[i], &st) != 0) { free(here.v[i]); continue; }
+        if (S_ISDIR(st.st_mode)) { walk(here.v[i], out, depth + 1); free(here.v[i]); }
+        else if (S_ISREG(st.st_mode) && report_like(here.v[i])) push(out, here.v[i]);
+        else free(here.v[i]);
+    }
+    free(here.v);
+}
+
+const char **batch_inputs(const cli_opts *o, int *n, int *empty_dirs) {
+    strlist l = {0};
+    *empty_dirs = 0;
+    for (int i = 0; i < o->nfiles; i++) {
+        struct stat st;
+        if (strcmp(o->files[i], "-") && stat(o->files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            int before = l.n;
+            walk(o->files[i], &l, 0);
+            if (l.n == before) {
+                fprintf(stderr, cli_en(o) ? "gongkai: %s: no report files in this folder\n" : "gongkai: %s: 该目录中没有报告文件\n",
+                        o->files[i]);
+                (*empty_dirs)++;
+            }
+        } else {
+            push(&l, strdup(o->files[i]));
+        }
+    }
+    *n = l.n;
+    return (const char **)l.v;
+}
+
+/* ---- the window ---- */
+
+typedef struct {
+    const cli_opts *o;
+    const char **paths;
+    int n, window;
+    bool keep;
+    batch_render_fn render;
+    void *ctx;
+    pthread_mutex_t mu;
+    pthread_cond_t ready, room;
+    int next;        /* next input to claim */
+    int consumed;    /* inputs the main thread has taken */
+    batch_item *slots;
+    bool *done;
+} pool;
+
+static void work(pool *p, int i, batch_item *it) {
+    memset(it, 0, sizeof *it);
+    gk_buf_init(&it->out);
+    it->path = p->paths[i];
+    it->index = i;
+    const cli_opts *o = p->o;
+    char *bytes = NULL;
+    size_t len = 0;
+    const char *shown = strcmp(it->path, "-") ? it->path : (cli_en(o) ? "(standard input)" : "（标准输入）");
+    gk_status st = gk_read_file(it->path, GK_MAX_INPUT, &bytes, &len);
+    gk_buf err;
+    gk_buf_init(&err);
+    if (st == GK_ERR_IO) {
+        gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (%s)" : "gongkai: %s: %s（%s）", shown, gk_status_message(st, o->lang),
+                      strerror(errno));
+    } else if (st == GK_OK) {
+        gk_arena *a = gk_arena_new();
+        gk_report *r = NULL;
+        const char *detail = NULL;
+        st = gk_report_from_bytes(a, shown, bytes, len, &r, &detail);
+        if (st == GK_OK) {
+            gk_check_report(r);
+            gk_diag_counts(r, &it->errors, &it->warnings);
+            it->format = r->hybrid ? "hybrid" : r->format;
+            size_t nr;
+            const gk_rule_info *rules = gk_rules(&nr);
+            for (uint32_t k = 0; k < r->ndiags; k++)
+                for (size_t q = 0; q < nr && q < 32; q++)
+                    if (!strcmp(rules[q].id, r->diags[k].rule)) it->rule_counts[q]++;
+            if (r->agency) it->agency = strdup(r->agency);
+            it->year = r->year;
+            for (int c = 0; c < GK_T3_NCOLS; c++) {
+                it->carried_over[c] = r->cells[gk_cell_ix(r, GK_T3, r->tmpl->t3.carried_over, c)];
+                it->carry_next[c] = r->cells[gk_cell_ix(r, GK_T3, r->tmpl->t3.carry_next, c)];
+                it->carried_over[c].raw = it->carry_next[c].raw = NULL;
+            }
+            if (p->render) p->render(o, r, it, p->ctx);
+            if (p->keep) { it->arena = a; it->report = r; }
+            else gk_arena_free(a);
+        } else {
+            if ((st == GK_ERR_ENCODING || st == GK_ERR_BINARY) && detail)
+                gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (at byte %s)" : "gongkai: %s: %s（第 %s 字节处）", shown,
+                              gk_status_message(st, o->lang), detail);
+            else if (detail)
+                gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (%s)" : "gongkai: %s: %s（%s）", shown, gk_status_message(st, o->lang), detail);
+            else
+                gk_buf_printf(&err, "gongkai: %s: %s", shown, gk_status_message(st, o->lang));
+            gk_arena_free(a);
+        }
+    } else {
+        gk_buf_printf(&err, "gongkai: %s: %s", shown, gk_status_message(st, o->lang));
+    }
+    free(bytes);
+    it->status = st;
+    it->error = err.data;   /* owned by the item now (NULL when no error) */
+}
+
+static void *worker(void *arg) {
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (p->next < p->n && p->next >= p->consumed + p->window) pthread_cond_wait(&p->room, &p->mu);
+        if (p->next >= p->n) { pthread_mutex_unlock(&p->mu); return NULL; }
+        int i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        batch_item item;
+        work(p, i, &item);
+        pthread_mutex_lock(&p->mu);
+        p->slots[i % p->window] = item;
+        p->done[i % p->window] = true;
+        pthread_cond_broadcast(&p->ready);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(const cli_opts *o, int done, int n, double t0, bool final) {
+    double el = now_s() - t0;
+    double rate = el > 0 ? done / el : 0;
+    int width = 30, fill = n ? (int)((long)width * done / n) : width;
+    char bar[64];
+    for (int i = 0; i < width; i++) bar[i] = i < fill ? '=' : (i == fill ? '>' : ' ');
+    bar[width] = 0;
+    double eta = rate > 0 ? (n - done) / rate : 0;
+    fprintf(stderr, cli_en(o) ? "\r[%s] %d/%d  %.0f/s  ETA %.0fs " : "\r[%s] %d/%d  %.0f 份/秒  剩余 %.0f 秒 ", bar, done, n, rate, eta);
+    if (final) fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static int cores(void) {
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    return c > 0 ? (int)c : 1;
+}
+
+void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_render_fn render, batch_sink_fn sink,
+               void *ctx, batch_stats *stats) {
+    memset(stats, 0, sizeof *stats);
+    stats->inputs = n;
+    int jobs = o->jobs > 0 ? o->jobs : cores();
+    if (jobs > n) jobs = n > 0 ? n : 1;
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.o = o;
+    p.paths = paths;
+    p.n = n;
+    p.window = jobs * 8;
+    p.keep = keep;
+    p.render = render;
+    p.ctx = ctx;
+    p.slots = calloc((size_t)p.window, sizeof(batch_item));
+    p.done = calloc((size_t)p.window, sizeof(bool));
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    pthread_cond_init(&p.room, NULL);
+    pthread_t *th = calloc((size_t)jobs, sizeof(pthread_t));
+    int started = 0;
+    for (int t = 0; t < jobs; t++)
+        if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
+    bool bar = !o->quiet && isatty(2) && n > 1;
+    double t0 = now_s(), last = 0;
+    for (int i = 0; i < n; i++) {
+        batch_item item;
+        if (started == 0) {
+            work(&p, i, &item);   /* no thread could be started: do it here */
+        } else {
+            pthread_mutex_lock(&p.mu);
+            while (!p.done[i % p.window]) pthread_cond_wait(&p.ready, &p.mu);
+            item = p.slots[i % p.window];
+            p.done[i % p.window] = false;
+            p.consumed = i + 1;
+            pthread_cond_broadcast(&p.room);
+            pthread_mutex_unlock(&p.mu);
+        }
+        if (item.status == GK_OK) {
+            stats->reports++;
+            stats->errors += item.errors;
+            stats->warnings += item.warnings;
+            stats->by_format[!strcmp(item.format, "2019") ? 1 : !strcmp(item.format, "hybrid") ? 2 : 0]++;
+            for (int k = 0; k < 32; k++) stats->rule_counts[k] += item.rule_counts[k];
+        } else {
+            stats->unreadable++;
+            if (bar) fputc('\r', stderr);
+            if (item.error) fprintf(stderr, "%s%s\n", item.error, bar ? "          " : "");
+        }
+        sink(o, &item, ctx);
+        gk_buf_free(&item.out);
+        free(item.error);
+        free(item.agency);
+        if (item.arena) gk_arena_free(item.arena);
+        if (bar && (now_s() - last > 0.1 || i == n - 1)) {
+            last = now_s();
+            progress(o, i + 1, n, t0, i == n - 1);
+        }
+    }
+    for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+    free(th);
+    free(p.slots);
+    free(p.done);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.ready);
+    pthread_cond_destroy(&p.room);
+}
+
+/* ---- YEAR.CARRY over the batch ---- */
+
+void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *it) {
+    if (it->status != GK_OK || !it->agency || !it->year) return;
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        *list = realloc(*list, (size_t)*cap * sizeof(batch_carry));
+        if (!*list) abort();
+    }
+    batch_carry *c = &(*list)[(*n)++];
+    c->path = strdup(it->path);
+    c->agency = strdup(it->agency);
+    c->year = it->year;
+    c->index = it->index;
+    memcpy(c->over, it->carried_over, sizeof c->over);
+    memcpy(c->next, it->carry_next, sizeof c->next);
+}
+
+static int by_agency_year(const void *a, const void *b) {
+    const batch_carry *x = a, *y = b;
+    int c = strcmp(x->agency, y->agency);
+    if (c) return c;
+    if (x->year != y->year) return x->year < y->year ? -1 : 1;
+    return x->index - y->index;
+}
+
+int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, int *errors) {
+    qsort(list, (size_t)n, sizeof *list, by_agency_year);
+    const gk_field_def *cols = gk_template_2021()->tables[GK_T3].rows[0].fields;
+    int found = 0;
+    for (int i = 1; i < n; i++) {
+        batch_carry *prev = &list[i - 1], *cur = &list[i];
+        if (strcmp(prev->agency, cur->agency) || cur->year != prev->year + 1) continue;
+        for (int c = 0; c < GK_T3_NCOLS; c++) {
+            const gk_cell *now = &cur->over[c], *before = &prev->next[c];
+            if (now->state != GK_CELL_NUMBER || before->state != GK_CELL_NUMBER || now->num.value == before->num.value) continue;
+            char a[32], b[32];
+            gk_decimal_str(now->num, a);
+            gk_decimal_str(before->num, b);
+            if (cli_en(o))
+                gk_buf_printf(out, "%s:%u: error: YEAR.CARRY: carried over · %s is %s here, but the %d report (%s) carried %s to the next year; suggestion: change t3.carried_over.%s from %s to %s, or correct the other report\n",
+                              cur->path, now->src.line, cols[c].label_en, a, prev->year, prev->path, b, cols[c].key, a, b);
+            else
+                gk_buf_printf(out, "%s:%u: error: YEAR.CARRY: 本年「二、上年结转」·%s 为 %s，但 %d 年报告（%s）的「四、结转下年度继续办理」·%s 为 %s；建议：将 t3.carried_over.%s 由 %s 改为 %s，或更正另一份报告\n",
+                              cur->path, now->src.line, cols[c].label, a, prev->year, prev->path, cols[c].label, b, cols[c].key, a, b);
+            found++;
+        }
+    }
+    *errors += found;
+    return found;
+}
+
+void batch_free_carry(batch_carry *list, int n) {
+    for (int i = 0; i < n; i++) { free(list[i].path); free(list[i].agency); }
+    free(list);
+}
+
+void batch_summary(const cli_opts *o, const batch_stats *st) {
+    if (o->quiet) return;
+    bool en = cli_en(o);
+    if (en)
+        fprintf(stderr, "gongkai: %d report(s) checked: %d error(s), %d warning(s)", st->reports, st->errors, st->warnings);
+    else
+        fprintf(stderr, "gongkai：检查了 %d 份报告：%d 个错误，%d 个警告", st->reports, st->errors, st->warnings);
+    if (st->unreadable) fprintf(stderr, en ? "; %d input(s) could not be read" : "；%d 个输入无法读取", st->unreadable);
+    fputc('\n', stderr);
+    if (st->inputs < 2) return;
+    fprintf(stderr, en ? "  formats: 2021 %d, 2019 %d, hybrid %d\n" : "  格式：2021 年版 %d，2019 年版 %d，混合 %d\n",
+            st->by_format[0], st->by_format[1], st->by_format[2]);
+    size_t nr;
+    const gk_rule_info *rules = gk_rules(&nr);
+    for (size_t k = 0; k < nr && k < 32; k++)
+        if (st->rule_counts[k]) fprintf(stderr, "  %-20s %d\n", rules[k].id, st->rule_counts[k]);
+}

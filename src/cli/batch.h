@@ -1,0 +1,59 @@
+/* batch.h: many inputs at once: folders walked recursively, one document per thread with no shared mutable
+ * state, results handed back in input order, a progress bar on a terminal, and a summary. */
+#ifndef GK_BATCH_H
+#define GK_BATCH_H
+
+#include "cli.h"
+
+/* Expands files and folders (recursively, sorted, report-like extensions only inside folders; README and
+ * the like skipped). A folder with no report files is reported on standard error and counted. */
+const char **batch_inputs(const cli_opts *o, int *n, int *empty_dirs);
+
+typedef struct batch_item {
+    const char *path;
+    int index;
+    gk_arena *arena;      /* kept when the sink needs the report (else NULL: freed by the worker) */
+    gk_report *report;    /* valid while arena is */
+    gk_status status;
+    char *error;          /* "gongkai: FILE: reason" (heap), when status != GK_OK */
+    gk_buf out;           /* what the worker rendered */
+    int errors, warnings;
+    const char *format;
+    /* YEAR.CARRY across the batch: the agency and year and both carry rows */
+    char *agency;
+    int year;
+    gk_cell carried_over[GK_T3_NCOLS], carry_next[GK_T3_NCOLS];
+    int rule_counts[32];  /* findings per rule, indexed as gk_rules() lists them */
+} batch_item;
+
+/* Render one checked report into item->out (called in a worker thread). */
+typedef void (*batch_render_fn)(const cli_opts *o, gk_report *r, batch_item *item, void *ctx);
+/* Consume one item in input order (main thread). */
+typedef void (*batch_sink_fn)(const cli_opts *o, batch_item *item, void *ctx);
+
+typedef struct batch_stats {
+    int inputs, reports, unreadable, errors, warnings;
+    int by_format[3];     /* 2021, 2019, hybrid */
+    int rule_counts[32];
+} batch_stats;
+
+/* Runs the batch with o->jobs threads; keep_reports keeps each item's report alive for the sink. */
+void batch_run(const cli_opts *o, const char **paths, int n, bool keep_reports, batch_render_fn render,
+               batch_sink_fn sink, void *ctx, batch_stats *stats);
+
+/* YEAR.CARRY over the whole batch from the items' carry rows, printed as finding lines (text) or given
+ * to a callback. Items are the compact copies collected by the sink (see batch_keep_carry). */
+typedef struct batch_carry {
+    char *path, *agency;
+    int year, index;
+    gk_cell over[GK_T3_NCOLS], next[GK_T3_NCOLS];
+} batch_carry;
+void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *item);
+/* Emits YEAR.CARRY findings as text lines into out (language of o); returns how many. */
+int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, int *errors);
+void batch_free_carry(batch_carry *list, int n);
+
+/* The closing summary on standard error: reports read, by format, findings by rule, unreadable inputs. */
+void batch_summary(const cli_opts *o, const batch_stats *st);
+
+#endif
