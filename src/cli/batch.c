@@ -37,7 +37,7 @@ static bool report_like(const char *path) {
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     if (!strncasecmp(name, "README", 6) || !strncasecmp(name, "LICENSE", 7) || !strncasecmp(name, "CHANGELOG", 9))
         return false;   /* a folder's own notes, not reports */
-    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".js", ".json", ".docx", ".pdf", NULL};
+    static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".js", ".docx", ".pdf", NULL};
     size_t n = strlen(name);
     for (int k = 0; ext[k]; k++) {
         size_t m = strlen(ext[k]);
