@@ -11,6 +11,8 @@ extern "C" {
 
 /* The report as JSON ("gongkai.report/1"); messages in lang ("zh" or "en"). */
 void gk_render_json(const gk_report *r, gk_buf *out, const char *lang, bool pretty);
+/* The same with more members (a JSON fragment such as "\"rollup\": {…}") before the closing brace. */
+void gk_render_json_ex(const gk_report *r, gk_buf *out, const char *lang, bool pretty, const char *extra);
 
 /* CSV: the header line, then one line per report. Columns: source, agency, year, format, title,
  * errors, warnings, then every cell in template order (t2.regulation.issued … t4.suit_after_review.total);

@@ -19,6 +19,7 @@ static const gk_rule_info catalogue[] = {
     {"FORMAT.OUTDATED", GK_SEV_ERROR, "2021 年及以后的报告使用了 2019 年版表格", "a report for 2021 or later uses the 2019 tables"},
     {"TEXT.TABLE_MISMATCH", GK_SEV_WARNING, "正文叙述与表格数据矛盾", "the narrative contradicts the tables"},
     {"META.YEAR", GK_SEV_WARNING, "标题、正文与表格中的年份不一致", "the year in the title, body and tables disagree"},
+    {"YEAR.STOCK", GK_SEV_WARNING, "规章、行政规范性文件：上年现行有效 + 本年制发 − 本年废止 ≠ 本年现行有效", "规章/行政规范性文件: valid last year + issued − abolished ≠ valid (needs both reports)"},
     {"YEAR.CARRY", GK_SEV_ERROR, "本年「上年结转」不等于上年报告的「结转下年度继续办理」", "this year's 上年结转 differs from last year's 结转下年度 for the same agency"},
 };
 

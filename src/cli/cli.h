@@ -40,5 +40,7 @@ void cli_write(const gk_buf *b);
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_rollup(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -21,7 +21,9 @@ static void usage(FILE *f, bool en) {
               "commands:\n"
               "  parse   recognise each report and print its data (JSON or CSV)\n"
               "  check   print every defect: sums, table shape, blanks, sections, narrative, carry-over\n"
-              "  render  write a report as text, Markdown, JSON or CSV (statutory layout)\n\n"
+              "  render  write a report as HTML, DOCX, XLSX, text, Markdown, JSON or CSV\n"
+              "  rollup  sum units into one report (a district from its offices), blanks kept honest\n"
+              "  compare one agency, two years: changes, carry-over and stock rules, repeated narrative\n\n"
               "  gongkai COMMAND --help   options of a command\n"
               "  gongkai --version       the version\n"
               "  --lang en               English messages (default Chinese; or GONGKAI_LANG=en)\n",
@@ -32,7 +34,9 @@ static void usage(FILE *f, bool en) {
               "命令：\n"
               "  parse   识别每份报告并输出其数据（JSON 或 CSV）\n"
               "  check   列出全部问题：勾稽关系、表格结构、空白、章节、正文与表格、上年结转\n"
-              "  render  以文本、Markdown、JSON 或 CSV 输出报告（法定版式）\n\n"
+              "  render  以 HTML、DOCX、XLSX、文本、Markdown、JSON 或 CSV 输出报告\n"
+              "  rollup  将各单位报告汇总为一份（如街道汇总为区），空白如实标注\n"
+              "  compare 同一机关两年对比：变化、结转与存量衔接、正文重复\n\n"
               "  gongkai 命令 --help    查看命令的选项\n"
               "  gongkai --version      版本\n"
               "  --lang en              英文消息（默认中文；也可设 GONGKAI_LANG=en）\n",
@@ -48,6 +52,8 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "parse")) return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "render")) return cmd_render(argc - 1, argv + 1);
+    if (!strcmp(cmd, "rollup")) return cmd_rollup(argc - 1, argv + 1);
+    if (!strcmp(cmd, "compare")) return cmd_compare(argc - 1, argv + 1);
     fprintf(stderr, en ? "gongkai: unknown command «%s» (see gongkai --help)\n" : "gongkai：未知命令「%s」（参见 gongkai --help）\n", cmd);
     return EXIT_USAGE;
 }

@@ -1,5 +1,6 @@
 /* json.c: the report as JSON. Written directly (not through a DOM) so that decimal cells are printed
  * exactly as held in fixed point (the fee in 万元: "96171.6", "1.50"), and so that batch output streams. */
+#include "gongkai/analyze.h"
 #include "gongkai/render.h"
 
 #include <stdio.h>
@@ -118,6 +119,10 @@ static void diagnostics(jw *w, const gk_report *r, const char *lang) {
 }
 
 void gk_render_json(const gk_report *r, gk_buf *out, const char *lang, bool pretty) {
+    gk_render_json_ex(r, out, lang, pretty, NULL);
+}
+
+void gk_render_json_ex(const gk_report *r, gk_buf *out, const char *lang, bool pretty, const char *extra) {
     jw w = {out, pretty, 0};
     bool f = true;
     gk_buf_putc(out, '{');
@@ -196,8 +201,26 @@ void gk_render_json(const gk_report *r, gk_buf *out, const char *lang, bool pret
     w.depth--;
     if (!g) nl(&w);
     gk_buf_putc(out, '}');
+    /* derived rates (docs/RATES.md): null when a cell they read is not a number or the base is 0 */
+    key(&w, &f, "rates");
+    gk_buf_putc(out, '{');
+    gk_rate rates[GK_NRATES];
+    gk_rates(r, rates);
+    for (int k = 0; k < GK_NRATES; k++) {
+        if (k) gk_buf_putc(out, ',');
+        gk_buf_printf(out, "\"%s\":", gk_rate_key((gk_rate_id)k));
+        if (!rates[k].known) { gk_buf_puts(out, "null"); continue; }
+        gk_buf_printf(out, "{\"value\":%.4f,\"num\":%lld,\"den\":%lld,\"small\":%s}", rates[k].value,
+                      (long long)rates[k].num, (long long)rates[k].den, rates[k].small ? "true" : "false");
+    }
+    gk_buf_putc(out, '}');
     key(&w, &f, "diagnostics");
     diagnostics(&w, r, lang);
+    if (extra && *extra) {
+        gk_buf_putc(out, ',');
+        nl(&w);
+        gk_buf_puts(out, extra);
+    }
     w.depth--;
     nl(&w);
     gk_buf_putc(out, '}');
