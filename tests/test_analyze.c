@@ -114,9 +114,35 @@ static void test_compare(void **state) {
     gk_arena_free(a);
 }
 
+static void test_summary_page(void **state) {
+    (void)state;
+    gk_arena *a = gk_arena_new();
+    static const char *const names[] = {"qinghe-liutang-2023-clean.txt", "qinghe-liutang-2024-clean.txt",
+                                        "baishi-education-2024-defects.txt", "qinghe-market-2024-blanks.txt"};
+    gk_summary_row rows[4];
+    for (int i = 0; i < 4; i++) gk_summary_row_fill(load(a, names[i]), &rows[i]);
+    assert_int_equal(rows[1].received, 27);
+    assert_int_equal(rows[1].outcomes[GK_OUT_GRANTED], 12);
+    assert_int_equal(rows[3].outcomes[GK_OUT_GRANTED], 0);   /* its 总计 column is 0 */
+    gk_buf b;
+    gk_buf_init(&b);
+    gk_render_summary_html(rows, 4, 1, &b, "zh");
+    assert_non_null(strstr(b.data, "<svg"));
+    assert_null(strstr(b.data, "http"));                       /* self-contained */
+    int trs = 0;
+    for (const char *p = b.data; (p = strstr(p, "<tr><td>")); p++) trs++;
+    assert_int_equal(trs, 4);
+    assert_non_null(strstr(b.data, "59.3%"));                  /* 16/27 for 2024 */
+    assert_non_null(strstr(b.data, "T3.ROW_TOTAL"));           /* findings by rule */
+    gk_buf_free(&b);
+    for (int i = 0; i < 4; i++) gk_summary_row_free(&rows[i]);
+    gk_arena_free(a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rates), cmocka_unit_test(test_rollup), cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_summary_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

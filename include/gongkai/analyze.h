@@ -67,6 +67,28 @@ void gk_compare(gk_arena *arena, gk_report *a, gk_report *b, gk_comparison *out)
 /* The t2 stock rule alone (used by gk_compare and by batch checking of a series). */
 void gk_check_stock(gk_report *prev, gk_report *cur);
 
+/* ---- the summary page ---- */
+/* What the summary keeps of one report (compact: the report itself can be freed at once). */
+typedef enum { GK_OUT_GRANTED = 0, GK_OUT_PARTIAL, GK_OUT_DENIED, GK_OUT_UNABLE, GK_OUT_DECLINED, GK_OUT_OTHER, GK_NOUT } gk_outcome;
+
+typedef struct gk_summary_row {
+    char *source, *agency;
+    int year;
+    const char *format;
+    int64_t received, done;      /* t3 一 and （七）总计, 总计 column; -1 when not a number */
+    int64_t outcomes[GK_NOUT];   /* -1 when a part is not a number */
+    gk_rate rates[GK_NRATES];
+    int errors, warnings;
+    int rule_counts[32];         /* as gk_rules() lists them */
+} gk_summary_row;
+
+void gk_summary_row_fill(const gk_report *r, gk_summary_row *row);   /* strings are strdup'ed */
+void gk_summary_row_free(gk_summary_row *row);
+
+/* One self-contained HTML page: SVG charts (outcome distribution, the disclosure rate by unit, trends over the
+ * years, findings by rule) and sortable tables; no external resources. */
+void gk_render_summary_html(const gk_summary_row *rows, size_t n, int unreadable, gk_buf *out, const char *lang);
+
 #ifdef __cplusplus
 }
 #endif

@@ -42,5 +42,6 @@ int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_rollup(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 
 #endif
