@@ -149,12 +149,12 @@ void gk_render_summary_html(const gk_summary_row *rows, size_t n, int unreadable
     for (size_t i = 0; i < n; i++)
         if (rows[i].rates[GK_RATE_DISCLOSED].known && !rows[i].rates[GK_RATE_DISCLOSED].small) order[no++] = i;
     for (size_t i = 1; i < no; i++) {   /* insertion sort: n is small after the filter, and stable */
-        size_t x = order[i], j = i;
-        while (j > 0 && rows[order[j - 1]].rates[GK_RATE_DISCLOSED].value < rows[x].rates[GK_RATE_DISCLOSED].value) {
+        size_t pick = order[i], j = i;
+        while (j > 0 && rows[order[j - 1]].rates[GK_RATE_DISCLOSED].value < rows[pick].rates[GK_RATE_DISCLOSED].value) {
             order[j] = order[j - 1];
             j--;
         }
-        order[j] = x;
+        order[j] = pick;
         if (i > 4000) break;
     }
     for (size_t k = 0; k < no && nl < 40; k++) {
