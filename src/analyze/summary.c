@@ -139,9 +139,10 @@ void gk_render_summary_html(const gk_summary_row *rows, size_t n, int unreadable
     }
     gk_buf_puts(o, "</svg></figure>\n");
     /* 2. the disclosure rate by unit (units with enough applications) */
-    const char **labels = calloc(n + 1, sizeof *labels);
-    double *values = calloc(n + 1, sizeof *values);
-    char **owned = calloc(n + 1, sizeof *owned);
+    size_t room = n + 64;   /* bars: at most one per report, per year (≤ 64) or per rule (≤ 32) */
+    const char **labels = calloc(room, sizeof *labels);
+    double *values = calloc(room, sizeof *values);
+    char **owned = calloc(room, sizeof *owned);
     size_t nl = 0;
     /* highest first; at most 40 bars (the table below lists every unit) */
     size_t *order = calloc(n + 1, sizeof *order);
