@@ -100,6 +100,8 @@ static void test_cell_numbers(void **state) {
     assert_string_equal(gk_decimal_str((gk_decimal){150, 2}, out), "1.50");
     assert_string_equal(gk_decimal_str((gk_decimal){5, 3}, out), "0.005");
     assert_string_equal(gk_decimal_str((gk_decimal){0, 0}, out), "0");
+    assert_string_equal(gk_decimal_str((gk_decimal){-5, 1}, out), "-0.5");
+    assert_string_equal(gk_decimal_str((gk_decimal){-2, 0}, out), "-2");
 }
 
 static void test_utf8(void **state) {

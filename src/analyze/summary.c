@@ -102,14 +102,13 @@ void gk_render_summary_html(const gk_summary_row *rows, size_t n, int unreadable
     gk_buf_printf(o, "<h1>%s</h1>\n", en ? "Government information disclosure annual reports: summary" : "政府信息公开工作年度报告汇总");
     /* key figures */
     int64_t received = 0, done = 0;
-    int errors = 0, warnings = 0, with_errors = 0;
+    int errors = 0, warnings = 0;
     int64_t outs[GK_NOUT] = {0};
     for (size_t i = 0; i < n; i++) {
         if (rows[i].received > 0) received += rows[i].received;
         if (rows[i].done > 0) done += rows[i].done;
         errors += rows[i].errors;
         warnings += rows[i].warnings;
-        with_errors += rows[i].errors > 0;
         for (int k = 0; k < GK_NOUT; k++) if (rows[i].outcomes[k] > 0) outs[k] += rows[i].outcomes[k];
     }
     gk_buf_printf(o, "<div class=\"kpi\"><b>%zu</b>%s</div><div class=\"kpi\"><b>%d</b>%s</div><div class=\"kpi\"><b>%lld</b>%s</div>"

@@ -87,6 +87,7 @@ void gk_check_report(gk_report *r) {
     gk_rules_text(r);
     /* stable sort by line: insertion order breaks ties */
     uint32_t n = r->ndiags - first;
+    if (n < 2) return;   /* (and r->diags may still be NULL) */
     gk_diag *d = r->diags + first;
     for (uint32_t i = 1; i < n; i++) {
         gk_diag x = d[i];

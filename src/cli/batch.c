@@ -62,7 +62,7 @@ static void walk(const char *dir, strlist *out, int depth) {
         push(&here, p);
     }
     closedir(d);
-    qsort(here.v, (size_t)here.n, sizeof(char *), cmp_str);
+    if (here.n > 1) qsort(here.v, (size_t)here.n, sizeof(char *), cmp_str);
     for (int i = 0; i < here.n; i++) {
         struct stat st;
         if (stat(here.v[i], &st) != 0) { free(here.v[i]); continue; }
@@ -306,6 +306,7 @@ static int by_agency_year(const void *a, const void *b) {
 }
 
 int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, int *errors) {
+    if (n < 2) return 0;
     qsort(list, (size_t)n, sizeof *list, by_agency_year);
     const gk_field_def *cols = gk_template_2021()->tables[GK_T3].rows[0].fields;
     int found = 0;

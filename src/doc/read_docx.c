@@ -21,7 +21,7 @@
  * names with absolute paths, ".." or backslashes, a document.xml over 64 MiB or any part we read larger
  * than declared, a compression ratio over 200 on a part over 1 MiB, a declared total over 256 MiB, a DTD
  * (no entity is ever expanded, nothing is loaded from the network), XML nested deeper than 256, more than
- * 4 million XML nodes, tables wider than 1000 columns or over a million cells → GK_ERR_UNSAFE; not a zip,
+ * 2 million XML nodes, tables wider than 1000 columns or over a million cells → GK_ERR_UNSAFE; not a zip,
  * no main document, truncated or broken XML → GK_ERR_MALFORMED. *detail names the reason. */
 #include "gongkai/doc.h"
 #include "gongkai/text.h"
@@ -41,7 +41,7 @@
 #define MAX_RATIO 200
 #define RATIO_FROM ((zip_uint64_t)1 << 20)     /* "a large entry" for the ratio test */
 #define MAX_DEPTH 256
-#define MAX_NODES 4000000L
+#define MAX_NODES 2000000L     /* ≈ 30 MB of XML as WPS writes it, 60 MB as Word does */
 #define MAX_COLS 1000
 #define MAX_CELLS 1000000u
 #define MAX_ITEMS 1000000u                     /* stored paragraphs + table rows */
@@ -105,10 +105,82 @@ static bool onoff(const char *v) {
 
 /* ------------------------------------------------------------------ the XML walk */
 
+/* Element identity. */
+enum {
+    E_OTHER = 0, E_OTHER_W, E_DOCUMENT, E_BODY, E_P, E_PPR, E_RPR, E_R, E_T, E_TAB, E_PTAB, E_BR, E_CR, E_SYM,
+    E_NOBREAKHYPHEN, E_NUMPR, E_NUMID, E_ILVL, E_PSTYLE, E_DEL, E_INS, E_MOVEFROM, E_MOVETO, E_VANISH,
+    E_TBL, E_TR, E_TC, E_TRPR, E_TCPR, E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_CELLDEL, E_SKIPPED,
+    E_MC_FALLBACK,
+    /* numbering.xml */
+    E_ABSTRACTNUM, E_LVL, E_START, E_NUMFMT, E_LVLTEXT, E_LVLRESTART, E_SUFF, E_ISLGL, E_NUM, E_ABSTRACTNUMID,
+    E_LVLOVERRIDE, E_STARTOVERRIDE,
+    /* styles.xml */
+    E_STYLE, E_BASEDON
+};
+
+static bool is_w(const xmlChar *ns) {
+    return ns && (strcmp((const char *)ns, W_NS) == 0 || strcmp((const char *)ns, W_NS_STRICT) == 0);
+}
+
+static int element_kind_slow(const xmlChar *ns, const char *n) {
+    if (!n) return E_OTHER;
+    if (ns && strcmp((const char *)ns, MC_NS) == 0) return strcmp(n, "Fallback") == 0 ? E_MC_FALLBACK : E_OTHER;
+    if (!is_w(ns)) return E_OTHER;
+    static const struct { const char *name; int kind; } names[] = {
+        {"document", E_DOCUMENT}, {"body", E_BODY}, {"p", E_P}, {"pPr", E_PPR}, {"rPr", E_RPR}, {"r", E_R},
+        {"t", E_T}, {"tab", E_TAB}, {"ptab", E_PTAB}, {"br", E_BR}, {"cr", E_CR}, {"sym", E_SYM},
+        {"noBreakHyphen", E_NOBREAKHYPHEN}, {"numPr", E_NUMPR}, {"numId", E_NUMID}, {"ilvl", E_ILVL},
+        {"pStyle", E_PSTYLE}, {"del", E_DEL}, {"ins", E_INS}, {"moveFrom", E_MOVEFROM}, {"moveTo", E_MOVETO},
+        {"vanish", E_VANISH}, {"tbl", E_TBL}, {"tr", E_TR}, {"tc", E_TC}, {"trPr", E_TRPR}, {"tcPr", E_TCPR},
+        {"gridSpan", E_GRIDSPAN}, {"vMerge", E_VMERGE}, {"hMerge", E_HMERGE}, {"gridBefore", E_GRIDBEFORE},
+        {"cellDel", E_CELLDEL},
+        /* never text of the document: field codes, deleted text, old properties, section and table
+         * properties, content-control properties, the page background */
+        {"delText", E_SKIPPED}, {"instrText", E_SKIPPED}, {"delInstrText", E_SKIPPED}, {"pPrChange", E_SKIPPED},
+        {"rPrChange", E_SKIPPED}, {"trPrChange", E_SKIPPED}, {"tcPrChange", E_SKIPPED},
+        {"tblPrChange", E_SKIPPED}, {"tblGridChange", E_SKIPPED}, {"sectPrChange", E_SKIPPED},
+        {"numberingChange", E_SKIPPED}, {"sectPr", E_SKIPPED}, {"tblPr", E_SKIPPED}, {"tblPrEx", E_SKIPPED},
+        {"tblGrid", E_SKIPPED}, {"sdtPr", E_SKIPPED}, {"sdtEndPr", E_SKIPPED}, {"background", E_SKIPPED},
+        {"abstractNum", E_ABSTRACTNUM}, {"lvl", E_LVL}, {"start", E_START}, {"numFmt", E_NUMFMT},
+        {"lvlText", E_LVLTEXT}, {"lvlRestart", E_LVLRESTART}, {"suff", E_SUFF}, {"isLgl", E_ISLGL},
+        {"num", E_NUM}, {"abstractNumId", E_ABSTRACTNUMID}, {"lvlOverride", E_LVLOVERRIDE},
+        {"startOverride", E_STARTOVERRIDE}, {"style", E_STYLE}, {"basedOn", E_BASEDON},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(n, names[i].name) == 0) return names[i].kind;
+    return E_OTHER_W;
+}
+
+
 enum { EV_START, EV_END, EV_TEXT };
 enum { WALK_GO = 0, WALK_SKIP = -1 };   /* callback results; a positive value is a gk_status to stop with */
 
-typedef int (*walk_fn)(void *ctx, xmlTextReaderPtr r, int ev, int depth);
+typedef int (*walk_fn)(void *ctx, xmlTextReaderPtr r, int ev, int depth, int kind);
+
+/* Element kinds by the interned (dictionary) pointers of local name and namespace: the reader hands out
+ * the same pointers for the same names, so nearly every element is one hash probe. */
+#define KCACHE 512
+typedef struct kcache {
+    const xmlChar *name[KCACHE], *ns[KCACHE];
+    uint8_t kind[KCACHE];
+} kcache;
+
+static int element_kind(kcache *kc, xmlTextReaderPtr r) {
+    const xmlChar *n = xmlTextReaderConstLocalName(r), *ns = xmlTextReaderConstNamespaceUri(r);
+    uintptr_t h = ((uintptr_t)n >> 3) ^ ((uintptr_t)ns >> 5);
+    for (int probe = 0; probe < 4; probe++) {
+        size_t i = (h + (size_t)probe) % KCACHE;
+        if (kc->name[i] == n && kc->ns[i] == ns && n) return kc->kind[i];
+        if (!kc->name[i]) {
+            int k = element_kind_slow(ns, (const char *)n);
+            kc->name[i] = n;
+            kc->ns[i] = ns;
+            kc->kind[i] = (uint8_t)k;
+            return k;
+        }
+    }
+    return element_kind_slow(ns, (const char *)n);
+}
 
 typedef struct {
     int code, line;
@@ -210,6 +282,12 @@ static gk_status walk(gk_arena *a, const char *part, const char *x, size_t n, wa
     }
     xerr err = {0};
     xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &err);
+    kcache *kc = calloc(1, sizeof *kc);
+    if (!kc) {
+        xmlFreeTextReader(r);
+        *detail = "out of memory";
+        return GK_ERR_NOMEM;
+    }
     long nodes = 0;
     int skip = -1, ret;
     st = GK_OK;
@@ -239,17 +317,18 @@ static gk_status walk(gk_arena *a, const char *part, const char *x, size_t n, wa
         int rc = WALK_GO;
         if (type == XML_READER_TYPE_ELEMENT) {
             bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-            rc = fn(ctx, r, EV_START, depth);
+            int kind = element_kind(kc, r);
+            rc = fn(ctx, r, EV_START, depth, kind);
             if (rc == WALK_SKIP) {
                 if (!empty) skip = depth;
                 continue;
             }
-            if (rc == WALK_GO && empty) rc = fn(ctx, r, EV_END, depth);
+            if (rc == WALK_GO && empty) rc = fn(ctx, r, EV_END, depth, kind);
         } else if (type == XML_READER_TYPE_END_ELEMENT) {
-            rc = fn(ctx, r, EV_END, depth);
+            rc = fn(ctx, r, EV_END, depth, element_kind(kc, r));
         } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
-            rc = fn(ctx, r, EV_TEXT, depth);
+            rc = fn(ctx, r, EV_TEXT, depth, E_OTHER);
         }
         if (rc > 0) {
             st = (gk_status)rc;
@@ -270,55 +349,8 @@ static gk_status walk(gk_arena *a, const char *part, const char *x, size_t n, wa
         }
     }
     xmlFreeTextReader(r);
+    free(kc);
     return st;
-}
-
-/* Element identity. */
-enum {
-    E_OTHER = 0, E_OTHER_W, E_DOCUMENT, E_BODY, E_P, E_PPR, E_RPR, E_R, E_T, E_TAB, E_PTAB, E_BR, E_CR, E_SYM,
-    E_NOBREAKHYPHEN, E_NUMPR, E_NUMID, E_ILVL, E_PSTYLE, E_DEL, E_INS, E_MOVEFROM, E_MOVETO, E_VANISH,
-    E_TBL, E_TR, E_TC, E_TRPR, E_TCPR, E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_CELLDEL, E_SKIPPED,
-    E_MC_FALLBACK,
-    /* numbering.xml */
-    E_ABSTRACTNUM, E_LVL, E_START, E_NUMFMT, E_LVLTEXT, E_LVLRESTART, E_SUFF, E_ISLGL, E_NUM, E_ABSTRACTNUMID,
-    E_LVLOVERRIDE, E_STARTOVERRIDE,
-    /* styles.xml */
-    E_STYLE, E_BASEDON
-};
-
-static bool is_w(const xmlChar *ns) {
-    return ns && (strcmp((const char *)ns, W_NS) == 0 || strcmp((const char *)ns, W_NS_STRICT) == 0);
-}
-
-static int element_kind(xmlTextReaderPtr r) {
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-    const char *n = (const char *)xmlTextReaderConstLocalName(r);
-    if (!n) return E_OTHER;
-    if (ns && strcmp((const char *)ns, MC_NS) == 0) return strcmp(n, "Fallback") == 0 ? E_MC_FALLBACK : E_OTHER;
-    if (!is_w(ns)) return E_OTHER;
-    static const struct { const char *name; int kind; } names[] = {
-        {"document", E_DOCUMENT}, {"body", E_BODY}, {"p", E_P}, {"pPr", E_PPR}, {"rPr", E_RPR}, {"r", E_R},
-        {"t", E_T}, {"tab", E_TAB}, {"ptab", E_PTAB}, {"br", E_BR}, {"cr", E_CR}, {"sym", E_SYM},
-        {"noBreakHyphen", E_NOBREAKHYPHEN}, {"numPr", E_NUMPR}, {"numId", E_NUMID}, {"ilvl", E_ILVL},
-        {"pStyle", E_PSTYLE}, {"del", E_DEL}, {"ins", E_INS}, {"moveFrom", E_MOVEFROM}, {"moveTo", E_MOVETO},
-        {"vanish", E_VANISH}, {"tbl", E_TBL}, {"tr", E_TR}, {"tc", E_TC}, {"trPr", E_TRPR}, {"tcPr", E_TCPR},
-        {"gridSpan", E_GRIDSPAN}, {"vMerge", E_VMERGE}, {"hMerge", E_HMERGE}, {"gridBefore", E_GRIDBEFORE},
-        {"cellDel", E_CELLDEL},
-        /* never text of the document: field codes, deleted text, old properties, section and table
-         * properties, content-control properties, the page background */
-        {"delText", E_SKIPPED}, {"instrText", E_SKIPPED}, {"delInstrText", E_SKIPPED}, {"pPrChange", E_SKIPPED},
-        {"rPrChange", E_SKIPPED}, {"trPrChange", E_SKIPPED}, {"tcPrChange", E_SKIPPED},
-        {"tblPrChange", E_SKIPPED}, {"tblGridChange", E_SKIPPED}, {"sectPrChange", E_SKIPPED},
-        {"numberingChange", E_SKIPPED}, {"sectPr", E_SKIPPED}, {"tblPr", E_SKIPPED}, {"tblPrEx", E_SKIPPED},
-        {"tblGrid", E_SKIPPED}, {"sdtPr", E_SKIPPED}, {"sdtEndPr", E_SKIPPED}, {"background", E_SKIPPED},
-        {"abstractNum", E_ABSTRACTNUM}, {"lvl", E_LVL}, {"start", E_START}, {"numFmt", E_NUMFMT},
-        {"lvlText", E_LVLTEXT}, {"lvlRestart", E_LVLRESTART}, {"suff", E_SUFF}, {"isLgl", E_ISLGL},
-        {"num", E_NUM}, {"abstractNumId", E_ABSTRACTNUMID}, {"lvlOverride", E_LVLOVERRIDE},
-        {"startOverride", E_STARTOVERRIDE}, {"style", E_STYLE}, {"basedOn", E_BASEDON},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(n, names[i].name) == 0) return names[i].kind;
-    return E_OTHER_W;
 }
 
 /* A w: attribute (w:val …); unprefixed as a fallback. The result is malloc'd by libxml2 (xmlFree). */
@@ -535,11 +567,10 @@ typedef struct {
     int ov_lvl;            /* ilvl of the w:lvlOverride being read, -1 */
 } numparse;
 
-static int numbering_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth) {
+static int numbering_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k) {
     numparse *np = ctx;
     (void)depth;
     if (ev == EV_TEXT) return WALK_GO;
-    int k = element_kind(r);
     if (ev == EV_END) {
         if (k == E_ABSTRACTNUM) np->cur_abs = NULL;
         else if (k == E_NUM) np->cur_num = NULL;
@@ -645,10 +676,9 @@ typedef struct {
     int in_ppr;            /* depth of the style's w:pPr, -1 */
 } styleparse;
 
-static int styles_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth) {
+static int styles_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k) {
     styleparse *sp = ctx;
     if (ev == EV_TEXT) return WALK_GO;
-    int k = element_kind(r);
     if (ev == EV_END) {
         if (k == E_STYLE) sp->cur = NULL;
         if (k == E_PPR && depth == sp->in_ppr) sp->in_ppr = -1;
@@ -1039,7 +1069,7 @@ static int table_end(dstate *s) {
     return WALK_GO;
 }
 
-static int doc_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth) {
+static int doc_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k) {
     dstate *s = ctx;
     if (ev == EV_TEXT) {
         if (s->t_depth >= 0) {
@@ -1048,7 +1078,6 @@ static int doc_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth) {
         }
         return WALK_GO;
     }
-    int k = element_kind(r);
     int parent = depth > 0 ? s->kinds[depth - 1] : E_OTHER;
     int grand = depth > 1 ? s->kinds[depth - 2] : E_OTHER;
     if (ev == EV_START) {
@@ -1327,9 +1356,10 @@ typedef struct {
     char *target;          /* malloc'd */
 } relparse;
 
-static int rels_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth) {
+static int rels_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int kind) {
     relparse *rp = ctx;
     (void)depth;
+    (void)kind;
     if (ev != EV_START || rp->target) return WALK_GO;
     const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
     const char *n = (const char *)xmlTextReaderConstLocalName(r);
@@ -1513,7 +1543,9 @@ gk_status gk_read_docx(gk_arena *a, const char *path, const char *bytes, size_t 
         if (detail) *detail = "out of memory";
         return GK_ERR_NOMEM;
     }
-    zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+    /* no ZIP_CHECKCONS: it refuses archives of writers whose local headers differ harmlessly from the
+     * central directory; nothing here trusts a size it did not check (read_entry) */
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!z) {
         zip_source_free(src);
         if (detail) *detail = gk_arena_printf(a, "not a zip archive (%s)", zip_error_strerror(&ze));

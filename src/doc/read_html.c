@@ -35,11 +35,15 @@
  * name as libxml2 reads it (<o:p> breaks like <p>, <st1:chsdate> is inline).
  *
  * Limits (GK_ERR_UNSAFE with a detail): tables nested deeper than 256, colspan > 1000, rowspan > 10000,
- * more than 1,000,000 grid positions in a table or 4,000,000 in the document. No other element nests
+ * more than 1,000,000 grid positions in a table or 2,000,000 in the document (about 80 MB of cells). No other element nests
  * anything here, so a page of 100000 nested <div> costs nothing.
  *
  * libxml2's HTML parser is the oracle in tests/test_html.c and fuzz/fuzz_read_html.c: on the documents we
- * hold or generate, both grids are equal cell by cell. */
+ * hold or generate, both grids are equal cell by cell. Where libxml2 and browsers part, this reads as a
+ * browser shows the page: &nbsp &amp &lt &gt &quot without ';' are decoded (libxml2 keeps them as text),
+ * Word's <![if !supportLists]> … <![endif]> are dropped (libxml2 keeps them as text), </br> is a <br>, a
+ * <td>/<tr> inside an unclosed <div> or <strong> in a cell still starts a new cell/row (libxml2 nests it), and a
+ * <table> directly in a table ends that table (libxml2 nests it). */
 #include "gongkai/doc.h"
 #include "gongkai/text.h"
 
@@ -51,7 +55,7 @@
 #define MAX_COLSPAN 1000
 #define MAX_ROWSPAN 10000
 #define MAX_TABLE_CELLS 1000000u
-#define MAX_DOC_CELLS 4000000u
+#define MAX_DOC_CELLS 2000000u
 #define SPAN_TO_END UINT32_MAX
 
 /* ------------------------------------------------------------------ entities (HTML 4, byte order) */
@@ -190,30 +194,32 @@ typedef enum {
 } tagkind;
 
 static tagkind tag_kind(const char *name, size_t n) {
-    static const struct { const char *s; tagkind k; } tags[] = {
-        {"table", T_TABLE}, {"tr", T_TR}, {"td", T_TD}, {"th", T_TH}, {"tbody", T_TBODY}, {"thead", T_THEAD},
-        {"tfoot", T_TFOOT}, {"caption", T_CAPTION}, {"colgroup", T_COLGROUP}, {"br", T_BR}, {"head", T_HEAD},
-        {"body", T_BODY}, {"html", T_BLOCK},
-        {"p", T_BLOCK}, {"div", T_BLOCK}, {"h1", T_BLOCK}, {"h2", T_BLOCK}, {"h3", T_BLOCK}, {"h4", T_BLOCK},
-        {"h5", T_BLOCK}, {"h6", T_BLOCK}, {"li", T_BLOCK}, {"ul", T_BLOCK}, {"ol", T_BLOCK}, {"dl", T_BLOCK},
-        {"dt", T_BLOCK}, {"dd", T_BLOCK}, {"blockquote", T_BLOCK}, {"center", T_BLOCK}, {"section", T_BLOCK},
-        {"article", T_BLOCK}, {"header", T_BLOCK}, {"footer", T_BLOCK}, {"nav", T_BLOCK}, {"aside", T_BLOCK},
-        {"main", T_BLOCK}, {"pre", T_BLOCK}, {"address", T_BLOCK}, {"form", T_BLOCK}, {"fieldset", T_BLOCK},
-        {"legend", T_BLOCK}, {"figure", T_BLOCK}, {"figcaption", T_BLOCK}, {"details", T_BLOCK},
-        {"summary", T_BLOCK}, {"hr", T_BLOCK}, {"menu", T_BLOCK}, {"dir", T_BLOCK}, {"option", T_BLOCK},
-        {"select", T_BLOCK}, {"listing", T_BLOCK}, {"frameset", T_BLOCK}, {"frame", T_VOID},
-        {"script", T_RAW}, {"style", T_RAW}, {"title", T_RAW}, {"textarea", T_RAW}, {"xmp", T_RAW},
-        {"iframe", T_RAW}, {"noembed", T_RAW}, {"noframes", T_RAW},
-        {"img", T_VOID}, {"input", T_VOID}, {"col", T_VOID}, {"area", T_VOID}, {"wbr", T_VOID},
-        {"param", T_VOID}, {"source", T_VOID}, {"embed", T_VOID}, {"keygen", T_VOID}, {"track", T_VOID},
-        {"meta", T_HEADONLY}, {"link", T_HEADONLY}, {"base", T_HEADONLY},
+    #define TAG(name, kind) {name, sizeof name - 1, kind}
+    static const struct { const char *s; size_t len; tagkind k; } tags[] = {
+        TAG("table", T_TABLE), TAG("tr", T_TR), TAG("td", T_TD), TAG("th", T_TH), TAG("tbody", T_TBODY), TAG("thead", T_THEAD),
+        TAG("tfoot", T_TFOOT), TAG("caption", T_CAPTION), TAG("colgroup", T_COLGROUP), TAG("br", T_BR), TAG("head", T_HEAD),
+        TAG("body", T_BODY), TAG("html", T_BLOCK),
+        TAG("p", T_BLOCK), TAG("div", T_BLOCK), TAG("h1", T_BLOCK), TAG("h2", T_BLOCK), TAG("h3", T_BLOCK), TAG("h4", T_BLOCK),
+        TAG("h5", T_BLOCK), TAG("h6", T_BLOCK), TAG("li", T_BLOCK), TAG("ul", T_BLOCK), TAG("ol", T_BLOCK), TAG("dl", T_BLOCK),
+        TAG("dt", T_BLOCK), TAG("dd", T_BLOCK), TAG("blockquote", T_BLOCK), TAG("center", T_BLOCK), TAG("section", T_BLOCK),
+        TAG("article", T_BLOCK), TAG("header", T_BLOCK), TAG("footer", T_BLOCK), TAG("nav", T_BLOCK), TAG("aside", T_BLOCK),
+        TAG("main", T_BLOCK), TAG("pre", T_BLOCK), TAG("address", T_BLOCK), TAG("form", T_BLOCK), TAG("fieldset", T_BLOCK),
+        TAG("legend", T_BLOCK), TAG("figure", T_BLOCK), TAG("figcaption", T_BLOCK), TAG("details", T_BLOCK),
+        TAG("summary", T_BLOCK), TAG("hr", T_BLOCK), TAG("menu", T_BLOCK), TAG("dir", T_BLOCK), TAG("option", T_BLOCK),
+        TAG("select", T_BLOCK), TAG("listing", T_BLOCK), TAG("frameset", T_BLOCK), TAG("frame", T_VOID),
+        TAG("script", T_RAW), TAG("style", T_RAW), TAG("title", T_RAW), TAG("textarea", T_RAW), TAG("xmp", T_RAW),
+        TAG("iframe", T_RAW), TAG("noembed", T_RAW), TAG("noframes", T_RAW),
+        TAG("img", T_VOID), TAG("input", T_VOID), TAG("col", T_VOID), TAG("area", T_VOID), TAG("wbr", T_VOID),
+        TAG("param", T_VOID), TAG("source", T_VOID), TAG("embed", T_VOID), TAG("keygen", T_VOID), TAG("track", T_VOID),
+        TAG("meta", T_HEADONLY), TAG("link", T_HEADONLY), TAG("base", T_HEADONLY),
     };
     if (n == 0 || n > 10) return T_OTHER;
     char low[12];
     for (size_t i = 0; i < n; i++) low[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
     for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
-        if (strlen(tags[k].s) == n && memcmp(tags[k].s, low, n) == 0) return tags[k].k;
+        if (tags[k].len == n && tags[k].s[0] == low[0] && memcmp(tags[k].s, low, n) == 0) return tags[k].k;
     return T_OTHER;
+#undef TAG
 }
 
 /* ------------------------------------------------------------------ the reader's state */
@@ -371,22 +377,19 @@ static void put_text(reader *r, size_t i, size_t end) {
         char tmp[4];
         const char *run = s + i;
         size_t rl, j;
-        if (c == '&') {
-            int32_t cp = 0;
-            size_t used = decode_entity(s + i, end - i, &cp);
-            if (used == 0) { run = "&"; rl = 1; j = i + 1; }
-            else {
-                j = i + used;
-                if (cp < 0) { i = j; continue; }
-                if (cp < 0x80 && is_ws(cp)) { *sp = true; i = j; continue; }
-                rl = utf8_put(cp, tmp);
-                run = tmp;
-            }
-        } else {
+        int32_t cp = 0;
+        size_t used = c == '&' ? decode_entity(s + i, end - i, &cp) : 0;
+        if (used) {
+            j = i + used;
+            if (cp < 0) { i = j; continue; }
+            if (cp < 0x80 && is_ws(cp)) { *sp = true; i = j; continue; }
+            rl = utf8_put(cp, tmp);
+            run = tmp;
+        } else {   /* a run of plain text (a '&' that starts no reference is plain) */
             j = i + 1;
             while (j < end) {
                 unsigned char d = (unsigned char)s[j];
-                if (is_ws(d) || d == '&' || d == 0) break;
+                if (is_ws(d) || d == 0 || (d == '&' && decode_entity(s + j, end - j, &cp))) break;
                 j++;
             }
             rl = j - i;
@@ -526,10 +529,8 @@ static void close_table(reader *r, size_t at) {
     table *t = top(r);
     if (!t) return;
     close_row(r, t, at);
-    if (!t->layout && r->err == GK_OK) {
-        flush_para(r);
-        emit_table(r, t, at);
-    }
+    flush_para(r);   /* what a layout table's cell left open, or text fostered out of a grid */
+    if (!t->layout && r->err == GK_OK) emit_table(r, t, at);
     table_free(t);
     r->ntables--;
 }
@@ -770,12 +771,20 @@ static void tokenize(reader *r) {
     const char *s = r->s;
     size_t n = r->n, pos = 0;
     while (pos < n && r->err == GK_OK) {
-        const char *lt = memchr(s + pos, '<', n - pos);
-        size_t p = lt ? (size_t)(lt - s) : n;
+        /* text up to the next '<' that starts markup ('<' before anything else is text) */
+        const char *lt;
+        size_t p, scan = pos;
+        unsigned char c1;
+        for (;;) {
+            lt = memchr(s + scan, '<', n - scan);
+            p = lt ? (size_t)(lt - s) : n;
+            c1 = p + 1 < n ? (unsigned char)s[p + 1] : 0;
+            if (!lt || is_alpha(c1) || c1 == '/' || c1 == '!' || c1 == '?') break;
+            scan = p + 1;
+        }
         if (p > pos) put_text(r, pos, p);
         if (!lt) break;
         pos = p;
-        unsigned char c1 = p + 1 < n ? (unsigned char)s[p + 1] : 0;
         if (is_alpha(c1)) {                                   /* start tag */
             size_t ns = p + 1, ne = ns;
             while (ne < n && !is_ws((unsigned char)s[ne]) && s[ne] != '/' && s[ne] != '>') ne++;
@@ -829,13 +838,10 @@ static void tokenize(reader *r) {
                 if (!gt) break;
                 pos = (size_t)(gt - s) + 1;
             }
-        } else if (c1 == '?') {                               /* <?xml …?>, <?xml:namespace …/> */
+        } else {                                              /* <?xml …?>, <?xml:namespace …/> */
             const char *gt = p + 2 < n ? memchr(s + p + 2, '>', n - p - 2) : NULL;
             if (!gt) break;
             pos = (size_t)(gt - s) + 1;
-        } else {                                              /* a '<' that starts nothing */
-            put_text(r, p, p + 1);
-            pos = p + 1;
         }
     }
     while (r->ntables && r->err == GK_OK) close_table(r, n);

@@ -193,7 +193,15 @@ gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk
 
 const char *gk_decimal_str(gk_decimal d, char out[32]) {
     if (d.scale == 0) { snprintf(out, 32, "%lld", (long long)d.value); return out; }
-    /* digits of the value, then the point inserted scale places from the right */
+    /* digits of the value, then the point inserted scale places from the right (a sign first) */
+    if (d.value < 0) {
+        char pos[32];
+        gk_decimal_str((gk_decimal){d.value == INT64_MIN ? INT64_MAX : -d.value, d.scale}, pos);
+        out[0] = '-';
+        memcpy(out + 1, pos, strnlen(pos, 30) + 1);
+        out[31] = 0;
+        return out;
+    }
     char digits[24];
     int n = snprintf(digits, sizeof digits, "%lld", (long long)d.value);
     int scale = d.scale > 18 ? 18 : d.scale;
