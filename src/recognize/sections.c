@@ -155,6 +155,22 @@ static int find_year(const char *s, size_t n, size_t *at) {
     return 0;
 }
 
+/* A copy with full-width digits (２０２４) narrowed to ASCII, so that years are read whatever their width. */
+static char *narrow(gk_arena *a, const char *s, size_t n) {
+    gk_buf nt;
+    gk_buf_init(&nt);
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t l = gk_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0xFF10 && cp <= 0xFF19) gk_buf_putc(&nt, (char)('0' + (cp - 0xFF10)));
+        else gk_buf_append(&nt, s + i, l);
+        i += l;
+    }
+    char *out = gk_arena_strndup(a, nt.data ? nt.data : "", nt.len);
+    gk_buf_free(&nt);
+    return out;
+}
+
 static bool is_title_text(gk_arena *a, const char *t, size_t n) {
     if (n > 100 * 3) return false;
     char *f = gk_fold(a, t, n);
@@ -173,13 +189,14 @@ void gk_find_title(gk_report *r, const gk_doc *doc) {
         if (p->line > first_heading) break;
         if (is_title_text(a, p->text, p->len)) {
             size_t at;
-            int y = find_year(p->text, p->len, &at);
+            const char *pn = narrow(a, p->text, p->len);
+            int y = find_year(pn, strlen(pn), &at);
             const char *pf = prev ? gk_fold(a, prev->text, prev->len) : NULL;
             size_t pat;
             bool prev_short = prev && prev->len <= 40 * 3 && !gk_has(pf, "。") && !gk_has(pf, ",");
             /* A title split over two lines: the agency above and "2024年…报告" below (seed 004), or
              * "2024 年…工作" above and "年度报告" below (shkewei_2024_1). */
-            if (prev_short && ((y && at == 0) || (!y && find_year(prev->text, prev->len, &pat)))) {
+            if (prev_short && ((y && at == 0) || (!y && find_year(pf, strlen(pf), &pat)))) {
                 r->title = gk_arena_printf(a, "%.*s%.*s", (int)prev->len, prev->text, (int)p->len, p->text);
                 r->title_line = prev->line;
             } else {
@@ -191,15 +208,16 @@ void gk_find_title(gk_report *r, const gk_doc *doc) {
         prev = p;
     }
     if (r->title) {
-        size_t n = strlen(r->title), at;
-        int y = find_year(r->title, n, &at);
+        const char *title = narrow(a, r->title, strlen(r->title));   /* ２０２４年 is a year too */
+        size_t n = strlen(title), at;
+        int y = find_year(title, n, &at);
         if (y) {
             r->year = y;
             size_t an = at;
-            const char *ag = gk_trim(r->title, &an);
+            const char *ag = gk_trim(title, &an);
             if (!an) {
                 /* "2024 年上海市科委政府信息公开工作年度报告": the agency follows the year */
-                const char *after = strstr(r->title + at, "年") + strlen("年");
+                const char *after = strstr(title + at, "年") + strlen("年");
                 const char *end = strstr(after, "政府信息公开");
                 if (!end) end = strstr(after, "信息公开");
                 if (end) { an = (size_t)(end - after); ag = gk_trim(after, &an); }
