@@ -31,7 +31,7 @@ T_START=$(date +%s)
 
 have() { command -v "$1" >/dev/null 2>&1; }
 say() { printf '%s\n' "$*"; }
-section() { printf '\n== %s\n' "$*"; }
+section() { printf '\n== %s   [load %s]\n' "$*" "$(cut -d' ' -f1 /proc/loadavg)"; }
 die() { say "run.sh: $*"; exit 1; }
 stat_() { "$PY" "$HERE/stats.py" "$@"; }
 bytes_of() { # EXT DIR... : total size of the report files
@@ -39,6 +39,7 @@ bytes_of() { # EXT DIR... : total size of the report files
   find "$@" -type f -name "*.$ext" -printf '%s\n' | awk '{s += $1} END {printf "%d\n", s}'
 }
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
+cpu_ratio() { awk -v a="$(grep "^$1.cpu " "$RES" | cut -d' ' -f2)" -v b="$(grep "^$2.cpu " "$RES" | cut -d' ' -f2)" 'BEGIN {printf "%.1f", a / b}'; }
 count_of() { local ext=$1; shift; find "$@" -type f -name "*.$ext" | wc -l; }
 
 [ -n "$SHARED" ] && [ -f "$SHARED/gen_report.py" ] || die "../shared/bench/gen_report.py not found (set GK_BENCH_SHARED)"
@@ -184,6 +185,7 @@ measure a.txt.j2 "gongkai parse --jsonl --jobs $JOBS2, 300 txt" "$R_FAST" "$WARM
 say "  (pandas cannot read the txt layout: read_html needs <table>; the txt row is gongkai alone)"
 if [ "$HTML" = 1 ]; then
   say "  speed-up over pandas, same 300 HTML files: $(stat_ ratio "$RES" speedup.html.j2 a.pandas a.html.j2)× with --jobs $JOBS2, $(stat_ ratio "$RES" speedup.html.j1 a.pandas a.html.j1)× with --jobs 1 (target ≥ 50×)"
+  say "  by CPU time (user+sys, all threads; less sensitive to other load on the machine): $(cpu_ratio a.pandas a.html.j2)× (--jobs $JOBS2), $(cpu_ratio a.pandas a.html.j1)× (--jobs 1)"
   say "  (pandas only splits tables into DataFrames; gongkai also recognises every cell, checks every rule, writes JSON)"
 fi
 say "  correctness: every value of parse --jsonl against the truth files (agency, year, all 200 cells of t2/t3/t4)"
@@ -227,7 +229,8 @@ peak check.10000 "$GK" check -q --jobs "$JOBS2" "${C10K[@]}"
 peak parse.1000 "$GK" parse --jsonl --jobs "$JOBS2" "${C10K[0]}"
 peak parse.10000 "$GK" parse --jsonl --jobs "$JOBS2" "${C10K[@]}"
 [ "$HTML" = 1 ] && peak check.html300 "$GK" check -q --jobs "$JOBS2" "$H300"
-say "  (100,000 reports: see (d))"
+k1=$(grep '^rss.check.1000 ' "$RES" | cut -d' ' -f2) k10=$(grep '^rss.check.10000 ' "$RES" | cut -d' ' -f2)
+say "  check grows $(awk -v a="$k1" -v b="$k10" 'BEGIN {printf "%.0f", (b - a) * 1024 / 9000}') bytes per report between 1,000 and 10,000 → $(awk -v a="$k1" -v b="$k10" 'BEGIN {printf "%.0f", (a + (b - a) / 9000 * 99000) / 1024}') MB expected at 100,000 (measured in (d))"
 
 # ---------------------------------------------------------------------------------------------------------
 section "(e) no false finding on consistent reports: gongkai check --lang en --jobs $JOBS2 (every finding counted)"
@@ -261,10 +264,12 @@ if [ "$PROFILE" = 1 ]; then
   PB=$BUILD_DIR-prof
   if cmake -S "$ROOT" -B "$PB" -DCMAKE_BUILD_TYPE=Release -DGK_TESTS=OFF -DCMAKE_C_FLAGS="-g -fno-omit-frame-pointer" >"$W/prof-build.log" 2>&1 &&
      cmake --build "$PB" -j2 --target gongkai-cli >>"$W/prof-build.log" 2>&1 && have valgrind; then
-    top15() { # FILE [--inclusive=yes] : the 15 biggest functions, paths shortened
-      callgrind_annotate "$@" 2>/dev/null | awk '/^-+$/ {sep++} sep >= 4 && /[0-9] \(/' | head -15 |
-        sed -e 's| \[[^]]*\]$||' -e "s|$ROOT/||" -e 's|\./[^ ]*/sysdeps/[^:]*:|libc:|' -e 's|^|    |'
+    top15() { # FILE [--inclusive=yes] : the 15 biggest functions (libraries named, recursion merged)
+      callgrind_annotate "$@" 2>/dev/null | awk '/^-+$/ {sep++} sep >= 4 && /[0-9] \(/' | grep -v 'PROGRAM TOTALS' |
+        sed -e 's|???:\([^ ]*\) \[[^]]*/\([^]/]*\)\]$|\2:\1|' -e 's| \[[^]]*\]$||' -e "s|$ROOT/||" \
+            -e 's|\./[^ :]*:|libc:|' | awk '!seen[$NF]++' | head -15 | sed 's/^/    /'
     }
+    irs() { callgrind_annotate "$1" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}'; }
     for f in txt html; do
       [ "$f" = html ] && [ "$HTML" = 0 ] && continue
       d=$T300; [ "$f" = html ] && d=$H300
@@ -274,9 +279,13 @@ if [ "$PROFILE" = 1 ]; then
         out=$W/callgrind.$cmd.$f.out
         if [ $cmd = check ]; then args=(check -q --jobs 1); else args=(parse --jsonl --jobs 1); fi
         valgrind --tool=callgrind --callgrind-out-file="$out" "$PB/gongkai" "${args[@]}" "${files[@]}" >/dev/null 2>"$out.log"
-        ir=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
+        valgrind --tool=callgrind --callgrind-out-file="$out.one" "$PB/gongkai" "${args[@]}" "${files[0]}" >/dev/null 2>"$out.one.log"
+        ir=$(irs "$out") ir1=$(irs "$out.one")
+        per=$(((ir - ir1) / 49))
         say ""
-        say "  gongkai ${args[*]} on 50 $f ($nb bytes): $(printf "%'d" "$ir") instructions = $((ir / 50)) per report, $((ir / nb)) per byte"
+        say "  gongkai ${args[*]} on 50 $f ($nb bytes): $(printf "%'d" "$ir") instructions in all; start-up and one report $(printf "%'d" "$ir1");"
+        say "    each further report $(printf "%'d" "$per") instructions = $((per * 50 / nb)) per byte"
+        stat_ put "$RES" "ir.$cmd.$f" "$per"
         say "  top 15 functions by own (exclusive) instructions:"
         top15 "$out"
         if [ $cmd = check ]; then

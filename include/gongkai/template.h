@@ -70,6 +70,12 @@ const gk_template *gk_template_2021(void);
  * 政府集中采购) and a t3 whose （六）其他处理 is one row ("other"). Keys in docs/SCHEMA-2019.md. */
 const gk_template *gk_template_2019(void);
 
+/* The form's header words that are neither rows nor columns (the same in 2019 and 2021). */
+extern const char gk_t3_note[];          /* （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） */
+extern const char gk_t3_applicants[];    /* 申请人情况 */
+extern const char gk_t3_organisations[]; /* 法人或其他组织 */
+extern const char gk_t2_content[];       /* 信息内容 */
+
 /* The statutory section titles 一 … 六 (index 0..5). */
 const char *gk_section_title(int no, const char *lang);
 

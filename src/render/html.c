@@ -27,10 +27,6 @@
 /* Header words of the form that the template (template.h) does not carry: the corner note of t3, the
  * header over its seven columns and over the five organisation columns, and the first header of each t2
  * block. The same words are in txt.c; they belong in the template. */
-static const char *const T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
-static const char *const T3_APPLICANTS = "申请人情况";
-static const char *const T3_ORGS = "法人或其他组织";
-static const char *const T2_CONTENT = "信息内容";
 
 /* ------------------------------------------------------------------ escaping */
 
@@ -202,7 +198,7 @@ static void t2_html(view *v) {
                 gk_buf_puts(o, "</tr>\n");
             }
             gk_buf_puts(o, "<tr>");
-            th(v, "col", 1, 1, NULL, T2_CONTENT, NULL, NULL);
+            th(v, "col", 1, 1, NULL, gk_t2_content, NULL, NULL);
             for (int f = 0; f < nf; f++)
                 th(v, "col", 1, f == nf - 1 ? maxf - nf + 1 : 1, NULL, rd->fields[f].label, rd->fields[f].label_en, NULL);
             gk_buf_puts(o, "</tr>\n");
@@ -241,13 +237,13 @@ static void t3_html(view *v) {
 
     gk_buf_puts(o, "<thead>\n<tr>");
     gk_buf_puts(o, "<td class=\"note\" colspan=\"3\" rowspan=\"3\">");
-    text(o, T3_NOTE);
+    text(o, gk_t3_note);
     gk_buf_puts(o, "</td>");
-    th(v, "colgroup", 1, ncols, NULL, T3_APPLICANTS, NULL, NULL);
+    th(v, "colgroup", 1, ncols, NULL, gk_t3_applicants, NULL, NULL);
     gk_buf_puts(o, "</tr>\n<tr>");
     if (ncols >= 3) {
         th(v, "col", 2, 1, NULL, cols[0].label, cols[0].label_en, NULL);
-        th(v, "colgroup", 1, ncols - 2, NULL, T3_ORGS, NULL, NULL);
+        th(v, "colgroup", 1, ncols - 2, NULL, gk_t3_organisations, NULL, NULL);
         th(v, "col", 2, 1, NULL, cols[ncols - 1].label, cols[ncols - 1].label_en, NULL);
         gk_buf_puts(o, "</tr>\n<tr>");
         for (int c = 1; c < ncols - 1; c++) th(v, "col", 1, 1, NULL, cols[c].label, cols[c].label_en, NULL);

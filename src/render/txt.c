@@ -10,7 +10,6 @@ const char *gk_cell_text(const gk_cell *c, char out[32]) {
     return gk_decimal_str(c->num, out);
 }
 
-static const char *const t3_note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /* Paragraphs of a text, one per line, blank lines dropped. */
 static void paragraphs(gk_buf *o, const char *text, bool md) {
@@ -52,7 +51,7 @@ static void t2_txt(gk_buf *o, const gk_report *r) {
         const gk_row_def *rd = &td->rows[k];
         if (!group || strcmp(group, rd->group)) {
             group = rd->group;
-            gk_buf_printf(o, "%s\t\t\t\n信息内容", group);
+            gk_buf_printf(o, "%s\t\t\t\n%s", group, gk_t2_content);
             for (int f = 0; f < 3; f++) gk_buf_printf(o, "\t%s", f < rd->nfields ? rd->fields[f].label : "");
             gk_buf_putc(o, '\n');
         }
@@ -68,8 +67,8 @@ static void t2_txt(gk_buf *o, const gk_report *r) {
 static void t3_txt(gk_buf *o, const gk_report *r) {
     const gk_table_def *td = &r->tmpl->tables[GK_T3];
     const gk_field_def *cols = td->rows[0].fields;
-    gk_buf_printf(o, "%s\t\t\t申请人情况\t\t\t\t\t\t\n", t3_note);
-    gk_buf_printf(o, "\t\t\t%s\t法人或其他组织\t\t\t\t\t%s\n", cols[0].label, cols[6].label);
+    gk_buf_printf(o, "%s\t\t\t%s\t\t\t\t\t\t\n", gk_t3_note, gk_t3_applicants);
+    gk_buf_printf(o, "\t\t\t%s\t%s\t\t\t\t\t%s\n", cols[0].label, gk_t3_organisations, cols[6].label);
     gk_buf_puts(o, "\t\t\t");
     for (int c = 1; c < 6; c++) gk_buf_printf(o, "\t%s", cols[c].label);
     gk_buf_puts(o, "\t\n");
@@ -177,7 +176,7 @@ void gk_render_md(const gk_report *r, gk_buf *o) {
                 if (hdr) gk_buf_putc(o, '\n');
                 hdr = rd->fields;
                 width = t == GK_T3 ? 7 : rd->nfields;
-                gk_buf_printf(o, "| %s", t == GK_T3 ? t3_note : "信息内容");
+                gk_buf_printf(o, "| %s", t == GK_T3 ? gk_t3_note : gk_t2_content);
                 for (int f = 0; f < width; f++) gk_buf_printf(o, " | %s", rd->fields[f].label);
                 md_row_end(o);
                 gk_buf_puts(o, "|---");

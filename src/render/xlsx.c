@@ -12,10 +12,6 @@
 #include <xlsxwriter.h>
 
 /* Header words of the form that are not row or field labels (the template holds rows and fields only). */
-static const char *const t3_note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
-static const char *const t3_applicants = "申请人情况";
-static const char *const t3_organisations = "法人或其他组织";
-static const char *const t2_content = "信息内容";
 
 enum {
     MAXROWS = 40,          /* rows of the tallest sheet (t3 2021: 2 + 3 + 25) */
@@ -293,7 +289,7 @@ static void t2_sheet(sheet *sh, const gk_report *r) {
             row++;
         }
         if (new_group || rd->fields != fields) {
-            put_text(sh, row, 0, row, 0, t2_content, x->head, 11);
+            put_text(sh, row, 0, row, 0, gk_t2_content, x->head, 11);
             for (int f = 0; f < n; f++)
                 put_text(sh, row, 1 + f, row, f == n - 1 ? T2_VALUE_COLS : 1 + f, rd->fields[f].label, x->head, 11);
             row++;
@@ -318,11 +314,11 @@ static void t3_sheet(sheet *sh, const gk_report *r) {
     const gk_field_def *cols = td->rows[0].fields;
     int ncols = td->rows[0].nfields, v0 = T3_LABEL_COLS, last = T3_LABEL_COLS + ncols - 1;
     sheet_top(sh, r, 3);
-    put_text(sh, TOP, 0, TOP + 2, T3_LABEL_COLS - 1, t3_note, x->head, 11);
-    put_text(sh, TOP, v0, TOP, last, t3_applicants, x->head, 11);
+    put_text(sh, TOP, 0, TOP + 2, T3_LABEL_COLS - 1, gk_t3_note, x->head, 11);
+    put_text(sh, TOP, v0, TOP, last, gk_t3_applicants, x->head, 11);
     /* the first and last columns (自然人, 总计) stand alone; the ones between are the organisations */
     put_text(sh, TOP + 1, v0, TOP + 2, v0, cols[0].label, x->head, 11);
-    if (ncols > 2) put_text(sh, TOP + 1, v0 + 1, TOP + 1, last - 1, t3_organisations, x->head, 11);
+    if (ncols > 2) put_text(sh, TOP + 1, v0 + 1, TOP + 1, last - 1, gk_t3_organisations, x->head, 11);
     for (int c = 1; c + 1 < ncols; c++) put_text(sh, TOP + 2, v0 + c, TOP + 2, v0 + c, cols[c].label, x->head, 11);
     if (ncols > 1) put_text(sh, TOP + 1, last, TOP + 2, last, cols[ncols - 1].label, x->head, 11);
 

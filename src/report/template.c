@@ -194,6 +194,11 @@ static const gk_template tmpl_2019 = {
 
 const gk_template *gk_template_2019(void) { return &tmpl_2019; }
 
+const char gk_t3_note[] = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+const char gk_t3_applicants[] = "申请人情况";
+const char gk_t3_organisations[] = "法人或其他组织";
+const char gk_t2_content[] = "信息内容";
+
 static const char *const section_titles[6][2] = {
     {"总体情况", "overview"},
     {"主动公开政府信息情况", "proactive disclosure"},
