@@ -265,6 +265,7 @@ typedef struct {
     table *tables;
     int ntables;
     bool in_head;
+    bool in_caption;   /* a table's <caption>: its title, not text of the report */
     uint64_t doc_cells;
     gk_status err;
     const char *detail;
@@ -361,6 +362,7 @@ static void line_break(reader *r) {
 /* Text s[i..end): white space collapsed, entities decoded, into the open cell or the paragraph. */
 static void put_text(reader *r, size_t i, size_t end) {
     const char *s = r->s;
+    if (r->in_caption) return;
     if (r->in_head) {
         size_t k = i;
         while (k < end && (is_ws((unsigned char)s[k]) || s[k] == 0)) k++;
@@ -526,6 +528,7 @@ static void emit_table(reader *r, table *t, size_t at) {
 }
 
 static void close_table(reader *r, size_t at) {
+    r->in_caption = false;
     table *t = top(r);
     if (!t) return;
     close_row(r, t, at);
@@ -735,7 +738,7 @@ static void start_tag(reader *r, tagkind k, size_t lt, size_t after, long rowspa
         open_row(r, t, lt);
         flush_para(r);
         break;
-    case T_TD: case T_TH: open_cell(r, lt, after, rowspan, colspan); break;
+    case T_TD: case T_TH: r->in_caption = false; open_cell(r, lt, after, rowspan, colspan); break;
     case T_TBODY: case T_THEAD: case T_TFOOT: case T_COLGROUP:
         if (t) close_row(r, t, lt);
         boundary(r);
@@ -743,6 +746,7 @@ static void start_tag(reader *r, tagkind k, size_t lt, size_t after, long rowspa
     case T_CAPTION:
         if (t) close_row(r, t, lt);
         boundary(r);
+        r->in_caption = t != NULL;
         break;
     case T_BR: line_break(r); break;
     case T_BLOCK: boundary(r); break;
@@ -762,7 +766,8 @@ static void end_tag(reader *r, tagkind k, size_t lt) {
         boundary(r);
         break;
     case T_BR: line_break(r); break;
-    case T_BLOCK: case T_BODY: case T_CAPTION: case T_COLGROUP: boundary(r); break;
+    case T_CAPTION: r->in_caption = false; boundary(r); break;
+    case T_BLOCK: case T_BODY: case T_COLGROUP: boundary(r); break;
     default: break;
     }
 }

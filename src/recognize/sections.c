@@ -183,11 +183,24 @@ void gk_find_title(gk_report *r, const gk_doc *doc) {
     uint32_t first_heading = UINT32_MAX;
     for (int s = 0; s < 6; s++)
         if (r->sections[s].present && r->sections[s].line < first_heading) first_heading = r->sections[s].line;
+    /* the first title-like line with a year wins over one without (a site menu's 政府信息公开年报) */
+    uint32_t with_year = UINT32_MAX;
+    for (uint32_t i = 0; i < r->nparas && with_year == UINT32_MAX; i++) {
+        const gk_para *p = &r->paras[i];
+        if (p->line > first_heading) break;
+        size_t at;
+        const char *pn = narrow(a, p->text, p->len);
+        if (is_title_text(a, p->text, p->len) && find_year(pn, strlen(pn), &at)) with_year = i;
+    }
     const gk_para *prev = NULL;
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
         if (p->line > first_heading) break;
-        if (is_title_text(a, p->text, p->len)) {
+        bool is_candidate = is_title_text(a, p->text, p->len);
+        /* skip a year-less candidate when a later one has the year, unless it is the line just above it
+         * (a title split as "2024 年…工作" / "年度报告" or "机关" / "2024年…报告") */
+        if (is_candidate && with_year != UINT32_MAX && i < with_year && i + 1 != with_year) is_candidate = false;
+        if (is_candidate) {
             size_t at;
             const char *pn = narrow(a, p->text, p->len);
             int y = find_year(pn, strlen(pn), &at);
