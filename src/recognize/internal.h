@@ -33,4 +33,9 @@ gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table);
 /* Substring test on NUL-terminated strings. */
 static inline bool gk_has(const char *hay, const char *needle) { return hay && strstr(hay, needle) != NULL; }
 
+/* Tables flattened into runs of digits (scraper text): splits every run using all the constraints at once
+ * (row and column sums, narrative numbers, last year's report when known) and fills the cells it can settle;
+ * returns true when it found flattened tables. Called when no grid held the statutory tables. */
+bool gk_recognize_flat(gk_report *r, const gk_doc *doc);
+
 #endif

@@ -123,6 +123,7 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out) {
     gk_map_t2(r, lists[GK_T2].rows, lists[GK_T2].n);
     gk_map_t3(r, lists[GK_T3].rows, lists[GK_T3].n, strays, nstrays);
     gk_map_t4(r, lists[GK_T4].rows, lists[GK_T4].n);
+    if (!r->table_found[GK_T2] && !r->table_found[GK_T3] && !r->table_found[GK_T4]) gk_recognize_flat(r, doc);
 
     for (int t = 0; t < GK_NTABLES; t++) {
         if (!r->table_found[t]) continue;
