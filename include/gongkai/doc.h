@@ -86,6 +86,11 @@ gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len
 gk_status gk_decode(gk_arena *a, const char *bytes, size_t len, char **utf8, size_t *utf8_len,
                     const char **encoding, const char **detail);
 
+/* Scraper text whose article was flattened into one line: splits it back into paragraphs at the headings and
+ * statutory labels (table rows whose cells ran together stay as "label + digit run" paragraphs for the
+ * recognizer's digit splitter). Does nothing to ordinary text. */
+void gk_doc_unflatten(gk_doc *doc);
+
 /* When the document is written in traditional characters, converts every paragraph and cell text to
  * simplified (OpenCC t2s) for recognition, keeping each paragraph's original in gk_block.orig.
  * Returns true when it converted anything. */

@@ -265,6 +265,7 @@ gk_status gk_read_any(gk_arena *a, const char *path, const char *bytes, size_t l
     } else {
         size_t bad = 0;
         st = gk_read_txt(a, path, text, tlen, out, &bad);
+        if (st == GK_OK) gk_doc_unflatten(*out);
         fmt = "txt";
         if (st != GK_OK && detail && (st == GK_ERR_BINARY || st == GK_ERR_ENCODING)) *detail = gk_arena_printf(a, "%zu", bad);
     }

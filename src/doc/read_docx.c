@@ -741,8 +741,8 @@ static num_def *find_num(const numbering *nb, long id) {
     return bsearch(&key, nb->nums, nb->nnums, sizeof(num_def), cmp_num);
 }
 
-/* Sorts the definitions for lookups; when ids repeat, the first wins (stable order is kept by the index
- * tie-break being irrelevant: bsearch finds one of them, all alike in practice). */
+/* Sorts the definitions for lookups and links each num to its abstractNum. (When an id repeats, lookups find
+ * one of its definitions.) */
 static void numbering_finish(numbering *nb) {
     if (nb->nabs) qsort(nb->abs, nb->nabs, sizeof(abs_def), cmp_abs);
     if (nb->nnums) qsort(nb->nums, nb->nnums, sizeof(num_def), cmp_num);
@@ -1470,11 +1470,11 @@ static gk_status read_zip(gk_arena *a, zip_t *z, gk_doc *d, const char **detail)
             }
         }
     }
-    const char *main = "word/document.xml";
-    zip_int64_t idx = zip_name_locate(z, main, ZIP_FL_NOCASE);
+    const char *mainpart = "word/document.xml";
+    zip_int64_t idx = zip_name_locate(z, mainpart, ZIP_FL_NOCASE);
     if (idx < 0) {
         char *t = rel_target(a, z, "_rels/.rels", "", "/officeDocument");
-        if (t && (idx = zip_name_locate(z, t, ZIP_FL_NOCASE)) >= 0) main = t;
+        if (t && (idx = zip_name_locate(z, t, ZIP_FL_NOCASE)) >= 0) mainpart = t;
     }
     if (idx < 0) {
         *detail = "not a DOCX: no word/document.xml";
@@ -1485,8 +1485,8 @@ static gk_status read_zip(gk_arena *a, zip_t *z, gk_doc *d, const char **detail)
     gk_status st = read_entry(a, z, idx, MAX_DOCUMENT, &xml, &xlen, detail);
     if (st != GK_OK) return st;
     /* the folder of the main part, for its numbering and styles */
-    const char *slash = strrchr(main, '/');
-    char *dir = gk_arena_strndup(a, main, slash ? (size_t)(slash - main) + 1 : 0);
+    const char *slash = strrchr(mainpart, '/');
+    char *dir = gk_arena_strndup(a, mainpart, slash ? (size_t)(slash - mainpart) + 1 : 0);
     numbering nb;
     st = read_numbering(a, z, dir, &nb, detail);
     if (st != GK_OK) return st;
@@ -1499,11 +1499,10 @@ static gk_status read_zip(gk_arena *a, zip_t *z, gk_doc *d, const char **detail)
     s.t_depth = s.hidden_depth = -1;
     gk_buf_init(&s.carry);
     gk_buf_init(&s.cell);
-    st = walk(a, main, xml, xlen, doc_cb, &s, detail);
+    st = walk(a, mainpart, xml, xlen, doc_cb, &s, detail);
     if (st != GK_OK && s.detail) *detail = s.detail;
     if (st == GK_OK) {
-        while (s.np && st == GK_OK) st = (gk_status)para_end(&s);   /* only after a callback error: never here */
-        if (st == GK_OK && s.has_carry) st = (gk_status)flush_carry(&s);
+        if (s.has_carry) st = (gk_status)flush_carry(&s);   /* a last paragraph whose mark was deleted */
         if (st != GK_OK && s.detail) *detail = s.detail;
     }
     for (int i = 0; i < s.np; i++) gk_buf_free(&s.ps[i].text);
@@ -1512,7 +1511,7 @@ static gk_status read_zip(gk_arena *a, zip_t *z, gk_doc *d, const char **detail)
     gk_buf_free(&s.cell);
     if (st != GK_OK) return st;
     if (!s.seen_root) {
-        *detail = gk_arena_printf(a, "%s has no XML element", main);
+        *detail = gk_arena_printf(a, "%s has no XML element", mainpart);
         return GK_ERR_MALFORMED;
     }
     d->blocks = s.blocks.data;
