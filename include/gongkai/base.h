@@ -17,7 +17,7 @@ typedef enum gk_status {
     GK_ERR_IO,          /* the file could not be opened or read */
     GK_ERR_EMPTY,       /* zero bytes, or only white space */
     GK_ERR_BINARY,      /* NUL bytes or other signs of a non-text file */
-    GK_ERR_ENCODING,    /* not valid UTF-8 (other encodings arrive with the HTML/DOCX readers) */
+    GK_ERR_ENCODING,    /* not text in any encoding gongkai recognises (UTF-8/16/32, a declared charset, GB18030) */
     GK_ERR_TOO_LARGE,   /* over the size limit */
     GK_ERR_NOT_REPORT,  /* readable text, but nothing of an annual report was found */
     GK_ERR_NOMEM,
