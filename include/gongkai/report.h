@@ -98,6 +98,7 @@ typedef struct gk_report {
     int year;
     const char *format;       /* "2021" or "2019" (from the template used) */
     bool hybrid;              /* 2021 tables but （六）其他处理 as one row (the 2019 t3) */
+    bool aggregate;           /* a roll-up of several reports: tables only, so the section rules do not apply */
     gk_section sections[6];
     gk_cell cells[GK_NCELLS];
     bool table_found[GK_NTABLES];

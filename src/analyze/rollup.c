@@ -10,6 +10,7 @@ gk_report *gk_rollup(gk_arena *a, gk_report *const *units, size_t n, const char 
     r->arena = a;
     r->tmpl = n ? units[0]->tmpl : gk_template_2021();
     r->format = r->tmpl->format;
+    r->aggregate = true;
     r->agency = agency ? gk_arena_strdup(a, agency) : NULL;
     r->path = r->agency ? r->agency : "rollup";
     int year = 0;

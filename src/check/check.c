@@ -80,7 +80,7 @@ static int diag_cmp(const void *a, const void *b) {
 
 void gk_check_report(gk_report *r) {
     uint32_t first = r->ndiags;
-    gk_rules_sections(r);
+    if (!r->aggregate) gk_rules_sections(r);
     gk_rules_tables(r);
     gk_rules_cells(r);
     gk_rules_sums(r);

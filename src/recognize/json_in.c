@@ -51,6 +51,7 @@ gk_status gk_report_from_json(gk_arena *a, const char *path, const char *bytes, 
     r->path = gk_arena_strdup(a, path);
     r->agency = dup_str(a, json_object_get(j, "agency"));
     r->title = dup_str(a, json_object_get(j, "title"));
+    r->aggregate = json_object_get(j, "rollup") != NULL;   /* a roll-up: tables only */
     json_t *y = json_object_get(j, "year");
     if (json_is_integer(y)) r->year = (int)json_integer_value(y);
     json_t *secs = json_object_get(j, "sections");
