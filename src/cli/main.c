@@ -1,6 +1,8 @@
 /* main.c: the gongkai command: dispatches to one file per subcommand. */
 #include "cli.h"
 
+#include <libxml/parser.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,7 @@ static void usage(FILE *f, bool en) {
 }
 
 int main(int argc, char **argv) {
+    xmlInitParser();   /* libxml2's first initialisation is not thread-safe: do it before any worker starts */
     bool en = english(argc, argv);
     if (argc < 2) { usage(stderr, en); return EXIT_USAGE; }
     const char *cmd = argv[1];

@@ -244,6 +244,10 @@ gk_status gk_read_any(gk_arena *a, const char *path, const char *bytes, size_t l
         if (detail) *detail = "PDF";
         return GK_ERR_UNSUPPORTED;
     }
+    if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        if (detail) *detail = "Word 97-2003 .doc: save it as .docx";
+        return GK_ERR_UNSUPPORTED;
+    }
     char *text;
     size_t tlen;
     const char *enc = NULL;
