@@ -361,6 +361,8 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
          * an empty cell left of 自然人 is the merged label's spill, not a blank value (seeds 000, 003) */
         uint32_t v0 = (uint32_t)(last_label + 1), v1 = row->ncells;
         if (!unlabeled && first_col != UINT32_MAX && first_col > v0 && first_col <= v1) v0 = first_col;
+        if (first_col == UINT32_MAX)   /* no header to align with: a merged label's covered positions are not values */
+            while (v0 < v1 && row->cells[v0].spanned) v0++;
         while (v1 - v0 > 7 && padding(&row->cells[v1 - 1])) v1--;
         while (v1 - v0 > 7 && padding(&row->cells[v0])) v0++;
         while (v1 - v0 > 7 && ri.np[v0] == GK_NP_NOT_NUMBER && !has_number(&ri, v0)) v0++;   /* label fragments */
@@ -449,6 +451,8 @@ void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
         /* a data row: 15 values (all three groups), or 5 (one group: named in the row, else the next) */
         uint32_t v0 = (uint32_t)(last_label + 1), v1 = row->ncells;
         uint32_t want = group >= 0 ? 5 : 15;
+        if (last_label >= 0)
+            while (v0 < v1 && row->cells[v0].spanned) v0++;   /* a merged label's covered positions */
         while (v1 - v0 > want && padding(&row->cells[v1 - 1])) v1--;
         while (v1 - v0 > want && padding(&row->cells[v0])) v0++;
         uint32_t nv = v1 - v0;
