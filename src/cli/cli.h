@@ -43,5 +43,6 @@ int cmd_render(int argc, char **argv);
 int cmd_rollup(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_similar(int argc, char **argv);
 
 #endif

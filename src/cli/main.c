@@ -26,7 +26,8 @@ static void usage(FILE *f, bool en) {
               "  render  write a report as HTML, DOCX, XLSX, text, Markdown, JSON or CSV\n"
               "  rollup  sum units into one report (a district from its offices), blanks kept honest\n"
               "  compare one agency, two years: changes, carry-over and stock rules, repeated narrative\n"
-              "  summary one HTML page over many reports: charts and a sortable table\n\n"
+              "  summary one HTML page over many reports: charts and a sortable table\n"
+              "  similar copy-paste across agencies: near-duplicate narratives, who copied whom, boilerplate\n\n"
               "  gongkai COMMAND --help   options of a command\n"
               "  gongkai --version       the version\n"
               "  --lang en               English messages (default Chinese; or GONGKAI_LANG=en)\n",
@@ -40,7 +41,8 @@ static void usage(FILE *f, bool en) {
               "  render  以 HTML、DOCX、XLSX、文本、Markdown、JSON 或 CSV 输出报告\n"
               "  rollup  将各单位报告汇总为一份（如街道汇总为区），空白如实标注\n"
               "  compare 同一机关两年对比：变化、结转与存量衔接、正文重复\n"
-              "  summary 多份报告的汇总网页：图表与可排序的一览表\n\n"
+              "  summary 多份报告的汇总网页：图表与可排序的一览表\n"
+              "  similar 跨机关照搬检测：正文雷同的报告对、谁照搬了谁、通用套话\n\n"
               "  gongkai 命令 --help    查看命令的选项\n"
               "  gongkai --version      版本\n"
               "  --lang en              英文消息（默认中文；也可设 GONGKAI_LANG=en）\n",
@@ -60,6 +62,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "rollup")) return cmd_rollup(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare")) return cmd_compare(argc - 1, argv + 1);
     if (!strcmp(cmd, "summary")) return cmd_summary(argc - 1, argv + 1);
+    if (!strcmp(cmd, "similar")) return cmd_similar(argc - 1, argv + 1);
     fprintf(stderr, en ? "gongkai: unknown command «%s» (see gongkai --help)\n" : "gongkai：未知命令「%s」（参见 gongkai --help）\n", cmd);
     return EXIT_USAGE;
 }
