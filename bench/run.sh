@@ -143,10 +143,13 @@ gen_full html300 html 300; gen_full txt300 txt 300
 if [ "$QUICK" = 0 ]; then
   if [ ! -f "$C/html1000.done" ]; then
     rm -rf "$C/html1000"
+    pids=() ok=1
     for s in 0 250 500 750; do
       "$PY" "$HERE/gen_set.py" "$SHARED/gen_report.py" "$C/html1000" $s $((s + 250)) --format html --seed 1 --no-truth &
+      pids+=($!)
     done
-    wait && touch "$C/html1000.done"
+    for p in "${pids[@]}"; do wait "$p" || ok=0; done    # (a bare wait would also wait for the tee below)
+    [ "$ok" = 1 ] && touch "$C/html1000.done"
   fi
   gen_chunks 100
 else

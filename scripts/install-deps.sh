@@ -5,7 +5,7 @@ set -eu
 PKGS="build-essential cmake pkg-config clang libclang-rt-14-dev python3
 libjansson-dev libutf8proc-dev libpcre2-dev libcmocka-dev
 libxml2-dev libzip-dev libopencc-dev libopencc-data libxlsxwriter-dev libsqlite3-dev sqlite3
-chromium fonts-noto-cjk"
+chromium fonts-noto-cjk libreoffice-writer-nogui poppler-utils"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then

@@ -17,15 +17,20 @@ typedef struct {
     const char *zh, *en;  /* what the equality is, for the message */
 } eq;
 
+/* Counts beyond 10^15 are not counts: such an equality is not judged (and sums cannot overflow). */
+#define GK_MAX_COUNT 1000000000000000ll
+
 static bool eq_ready(const gk_report *r, const eq *e) {
-    for (int i = 0; i < e->nl; i++) if (!gk_is_num(r, e->lhs[i])) return false;
-    for (int i = 0; i < e->nr; i++) if (!gk_is_num(r, e->rhs[i])) return false;
+    for (int i = 0; i < e->nl; i++)
+        if (!gk_is_num(r, e->lhs[i]) || gk_val(r, e->lhs[i]) > GK_MAX_COUNT || gk_val(r, e->lhs[i]) < -GK_MAX_COUNT) return false;
+    for (int i = 0; i < e->nr; i++)
+        if (!gk_is_num(r, e->rhs[i]) || gk_val(r, e->rhs[i]) > GK_MAX_COUNT || gk_val(r, e->rhs[i]) < -GK_MAX_COUNT) return false;
     return true;
 }
 
 static int64_t side(const gk_report *r, const int *c, int n) {
     int64_t s = 0;
-    for (int i = 0; i < n; i++) s += gk_val(r, c[i]);
+    for (int i = 0; i < n; i++) s += gk_val(r, c[i]);   /* ≤ 24 terms of ≤ 10^15: no overflow */
     return s;
 }
 

@@ -114,7 +114,12 @@ gk_status gk_report_from_json(gk_arena *a, const char *path, const char *bytes, 
                     if (!c->raw && c->state == GK_CELL_UNREADABLE) c->unsettled = true;
                     continue;
                 }
-                if (!to_decimal(v, &c->num)) {
+                /* what a document could hold: no negative count, no decimal outside the fee, nothing past 10^15 */
+                bool ok = to_decimal(v, &c->num);
+                if (ok && c->num.value < 0 && !rd->sign) ok = false;
+                if (ok && c->num.scale && !rd->decimal) ok = false;
+                if (ok && (c->num.value > 1000000000000000ll || c->num.value < -1000000000000000ll)) ok = false;
+                if (!ok) {
                     c->state = GK_CELL_UNREADABLE;
                     char *txt = json_dumps(v, JSON_ENCODE_ANY);
                     c->raw = txt ? gk_arena_strdup(a, txt) : "?";

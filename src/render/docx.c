@@ -7,7 +7,9 @@
  * Type as official documents set it: the title in 方正小标宋简体 二号 (22 pt) centred, section headings in 黑体
  * 三号 (16 pt), body text in 仿宋_GB2312 三号 with a two-character first-line indent and exact 28 pt lines,
  * sub-headings （一）… in 楷体_GB2312; the tables in 宋体 10.5 pt (the official template's table face), the 勾稽关系
- * note in 楷体, every cell ruled.
+ * note in 楷体, every cell ruled. An empty line under the title. No table row is split across pages, the header
+ * rows of t3 and t4 repeat on every page a table runs onto, and a table is kept on one page with its heading
+ * (keep with next) when it fits.
  *
  * The document is drawn from the template (r->tmpl), never from a copy of it, so the 2019 form (23-row t3,
  * 8-row t2) comes out as its own shape; the three tables are laid out like the official template (国办公开办函
@@ -24,7 +26,8 @@
  *
  * A value cell holds its number as the model holds it, or nothing (blank, unreadable, absent): no placeholder,
  * no 0 for a blank. Text is XML-escaped; characters XML 1.0 cannot carry are dropped. Nothing is written that
- * is neither the report's nor the template's. The document reads back through gongkai's DOCX reader to the same
+ * is neither the report's nor the template's (but the page number field); no date, so the same report gives the
+ * same bytes. The document reads back through gongkai's DOCX reader to the same
  * report (tests/test_docx_render.c), and LibreOffice converts it to PDF (tests/libreoffice_check.sh). */
 #include "gongkai/render.h"
 
@@ -149,7 +152,7 @@ static void table_close(table *t) { gk_buf_puts(t->o, "</w:tbl>"); }
 /* A row: header rows repeat on every page the table runs onto; no row is split across pages. */
 static void row_open(table *t, bool header) {
     gk_buf_puts(t->o, "<w:tr><w:trPr><w:cantSplit/>");
-    gk_buf_printf(t->o, "<w:trHeight w:val=\"%d\" w:hRule=\"atLeast\"/>", header ? 454 : 397);
+    gk_buf_puts(t->o, "<w:trHeight w:val=\"340\" w:hRule=\"atLeast\"/>");   /* 6 mm */
     if (header) gk_buf_puts(t->o, "<w:tblHeader/>");
     gk_buf_puts(t->o, "</w:trPr>");
     t->col = 0;
@@ -409,6 +412,10 @@ static void document_xml(gk_buf *o, const gk_report *r) {
             if (!e) break;
             s = e + 1;
         }
+        /* an empty line under the title, as official documents have it; it also keeps the text that follows
+         * apart from the title for a reader (a line right under the title that repeats part of it is taken as
+         * the title's own, as in the text layout) */
+        para(o, "GKBody", "", 0);
     }
     preface(o, r);
     for (int s = 0; s < 6; s++) {
@@ -491,19 +498,19 @@ static void styles_xml(gk_buf *o) {
                    "<w:right w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/>"
                    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
                    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders>"
-                   "<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
-                   "<w:bottom w:w=\"28\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+                   "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
+                   "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
                    "<w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr></w:style>");
     /*           id              name                 latin       east             size       bold   jc      bef  aft  line        ind  outl keep */
     pstyle(o, "GKTitle", "GK Title", FONT_TITLE, FONT_TITLE, SZ_TITLE, false, "center", 0, 0, 0, 0, -1, true);
     pstyle(o, "GKHeading1", "GK Heading 1", FONT_LATIN, FONT_HEADING, SZ_BODY, false, "both", 0, 0, LINE_BODY, 200, 0, true);
     pstyle(o, "GKHeading2", "GK Heading 2", FONT_LATIN, FONT_SUBHEADING, SZ_BODY, false, "both", 0, 0, LINE_BODY, 200, 1, true);
     pstyle(o, "GKBody", "GK Body", FONT_LATIN, FONT_BODY, SZ_BODY, false, "both", 0, 0, LINE_BODY, 200, -1, false);
-    pstyle(o, "GKCell", "GK Cell", FONT_LATIN, FONT_TABLE, SZ_TABLE, false, "left", 0, 0, 0, 0, -1, false);
-    pstyle(o, "GKCellNum", "GK Cell Number", FONT_LATIN, FONT_TABLE, SZ_TABLE, false, "center", 0, 0, 0, 0, -1, false);
-    pstyle(o, "GKCellGroup", "GK Cell Group", FONT_LATIN, FONT_TABLE, SZ_TABLE, false, "center", 0, 0, 0, 0, -1, false);
-    pstyle(o, "GKCellHead", "GK Cell Header", FONT_LATIN, FONT_TABLE, SZ_TABLE, true, "center", 0, 0, 0, 0, -1, false);
-    pstyle(o, "GKNote", "GK Note", FONT_LATIN, FONT_NOTE, SZ_TABLE, false, "left", 0, 0, 0, 0, -1, false);
+    pstyle(o, "GKCell", "GK Cell", FONT_LATIN, FONT_TABLE, SZ_TABLE, false, "left", 0, 0, 0, 0, -1, true);
+    pstyle(o, "GKCellNum", "GK Cell Number", FONT_LATIN, FONT_TABLE, SZ_TABLE, false, "center", 0, 0, 0, 0, -1, true);
+    pstyle(o, "GKCellGroup", "GK Cell Group", FONT_LATIN, FONT_TABLE, SZ_TABLE, false, "center", 0, 0, 0, 0, -1, true);
+    pstyle(o, "GKCellHead", "GK Cell Header", FONT_LATIN, FONT_TABLE, SZ_TABLE, true, "center", 0, 0, 0, 0, -1, true);
+    pstyle(o, "GKNote", "GK Note", FONT_LATIN, FONT_NOTE, SZ_TABLE, false, "left", 0, 0, 0, 0, -1, true);
     pstyle(o, "GKAfterTable", "GK After Table", FONT_LATIN, FONT_BODY, SZ_TABLE, false, "left", 0, 0, 0, 0, -1, false);
     pstyle(o, "GKFooter", "GK Footer", FONT_LATIN, FONT_TABLE, SZ_FOOTER, false, "center", 0, 0, 0, 0, -1, false);
     gk_buf_puts(o, "</w:styles>");
