@@ -17,12 +17,13 @@ static void blank_groups(gk_report *r, const gk_table_def *td) {
         /* every row with the same blank fields (for t2 rows, the same field list too) */
         gk_buf rows_zh, rows_en, cols_zh, cols_en;
         gk_buf_init(&rows_zh); gk_buf_init(&rows_en); gk_buf_init(&cols_zh); gk_buf_init(&cols_en);
-        int nrows = 0, ncells = 0, first_cell = -1;
+        int nrows = 0, ncells = 0, first_cell = -1, last_row = k;
         uint32_t first_line = UINT32_MAX;
         for (int j = k; j < td->nrows; j++) {
             if (masks[j] != masks[k] || td->rows[j].fields != td->rows[k].fields || done[j]) continue;
             done[j] = true;
             nrows++;
+            last_row = j;
             if (rows_zh.len) { gk_buf_puts(&rows_zh, "、"); gk_buf_puts(&rows_en, ", "); }
             gk_buf_printf(&rows_zh, "「%s」", td->rows[j].label);
             gk_buf_printf(&rows_en, "«%s»", td->rows[j].label_en);
@@ -47,7 +48,7 @@ static void blank_groups(gk_report *r, const gk_table_def *td) {
         const char *zh, *en;
         if (nrows > 3) {
             zh = gk_arena_printf(r->arena, "%s %d 行（%s 至 %s）的「%s」留空，共 %d 格；空白不等于 0，请填写实际数字（没有则填 0）",
-                                 table_zh[td->id], nrows, td->rows[k].label, td->rows[td->nrows - 1].label,
+                                 table_zh[td->id], nrows, td->rows[k].label, td->rows[last_row].label,
                                  cols_zh.data, ncells);
             en = gk_arena_printf(r->arena, "%s: %s left blank in %d rows, %d cells; blank is not 0: fill in the numbers (0 if none)",
                                  td->key, cols_en.data, nrows, ncells);
