@@ -15,7 +15,7 @@
  *     format, title, the text before section one and the sections' texts (as paragraphs: lines trimmed); and the
  *     report read back renders to the very same bytes.
  * (d) Inputs: every example (the .txt files of $GK_EXAMPLES), every seed ($GK_SHARED/seeds), every corpus report that parses
- *     ($GK_SHARED/corpus/raw and corpus/other: Markdown, text, HTML, DOCX; one in the 2019 form); 300 random
+ *     ($GK_SHARED/corpus/raw and corpus/other: Markdown, text, HTML, DOCX; one in the 2019 form); 1,000 random
  *     consistent reports in the 2021 and 2019 forms with blanks, huge values, decimals and markup characters,
  *     written as gongkai JSON; extremes; an all-blank report; text with characters XML cannot carry; a report
  *     without tables; the same report twice gives the same bytes.
@@ -800,7 +800,7 @@ static void test_random_reports(void **state) {
     gk_buf json;
     gk_buf_init(&json);
     int forms2019 = 0, clean = 0;
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 1000; i++) {
         const gk_template *t = i % 4 == 3 ? gk_template_2019() : gk_template_2021();
         bool blanks = i % 3 == 2;
         forms2019 += t == gk_template_2019();
@@ -820,7 +820,7 @@ static void test_random_reports(void **state) {
         render_and_check(name, r);
         gk_arena_free(a);
     }
-    print_message("  300 random reports (%d in the 2019 form, %d consistent without blanks) rendered, checked and read back\n",
+    print_message("  1000 random reports (%d in the 2019 form, %d consistent without blanks) rendered, checked and read back\n",
                   forms2019, clean);
     gk_buf_free(&json);
 }

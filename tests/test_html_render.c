@@ -8,7 +8,7 @@
  *     text is the report's own (title, section headings and text) or the template's (labels), nothing else.
  * (b) The round trip: once the HTML reader reads the page (gk_report_from_bytes returns GK_OK), the page reads
  *     back to the same 200 cells, agency, year, format and section texts; until then it says so and skips.
- * (c) 200 random reports (2021 and 2019 form, blanks, huge values, negative 本年增/减, decimals, text with
+ * (c) 1,000 random reports (2021 and 2019 form, blanks, huge values, negative 本年增/减, decimals, text with
  *     markup characters), written as gongkai JSON, through both renderers: no crash, (a) and (b) hold.
  * (d) Findings pages for the examples: the failing cells are marked (class error/warning, title=), the repair
  *     is in its cell and as a sentence; baishi-education-2024-defects.txt marks t3.granted.natural with 7 → 5.
@@ -554,7 +554,7 @@ static void test_random_reports(void **state) {
     gk_buf_init(&json);
     gk_buf_init(&page);
     int before = round_trips, forms2019 = 0;
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 1000; i++) {
         const gk_template *t = i % 4 == 3 ? gk_template_2019() : gk_template_2021();
         forms2019 += t == gk_template_2019();
         random_report(&json, t, i);
@@ -583,7 +583,7 @@ static void test_random_reports(void **state) {
     xmlFreeDoc(doc);
     xmlFreeDoc(findings_page("no reports", NULL, 0, "en", &page));
     gk_arena_free(a);
-    print_message("  200 random reports (%d in the 2019 form) through both renderers (%d read back)\n", forms2019,
+    print_message("  1000 random reports (%d in the 2019 form) through both renderers (%d read back)\n", forms2019,
                   round_trips - before);
     gk_buf_free(&json);
     gk_buf_free(&page);
