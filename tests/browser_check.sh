@@ -292,5 +292,22 @@ else
   bad "findings: gongkai check --format html exited $rc"
 fi
 
+# the summary page over the examples: its SVG charts and table are in the DOM, and it looks like a page
+if "$BIN" summary -q . -o "$WORK/summary.html"; then
+  ok "summary: gongkai summary"
+  dom=$(chrome --dump-dom "file://$WORK/summary.html" 2>/dev/null)
+  svgs=$(printf '%s' "$dom" | grep -o '<svg' | wc -l)
+  rows=$(printf '%s' "$dom" | grep -o '<tr><td>' | wc -l)
+  if [ "$svgs" -ge 3 ] && [ "$rows" -eq 4 ]; then ok "summary: $svgs SVG charts, $rows reports in the table"
+  else bad "summary: $svgs SVG charts, $rows table rows (want ≥3 and 4)"; fi
+  if chrome --screenshot="$OUT/summary.png" --window-size=1200,1600 "file://$WORK/summary.html" >/dev/null && [ -s "$OUT/summary.png" ]; then
+    ok "summary: screenshot $OUT/summary.png"
+  else
+    bad "summary: no screenshot"
+  fi
+else
+  bad "summary: gongkai summary failed"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
