@@ -188,7 +188,9 @@ measure a.txt.j2 "gongkai parse --jsonl --jobs $JOBS2, 300 txt" "$R_FAST" "$WARM
 say "  (pandas cannot read the txt layout: read_html needs <table>; the txt row is gongkai alone)"
 if [ "$HTML" = 1 ]; then
   say "  speed-up over pandas, same 300 HTML files: $(stat_ ratio "$RES" speedup.html.j2 a.pandas a.html.j2)× with --jobs $JOBS2, $(stat_ ratio "$RES" speedup.html.j1 a.pandas a.html.j1)× with --jobs 1 (target ≥ 50×)"
-  say "  by CPU time (user+sys, all threads; less sensitive to other load on the machine): $(cpu_ratio a.pandas a.html.j2)× (--jobs $JOBS2), $(cpu_ratio a.pandas a.html.j1)× (--jobs 1)"
+  c2=$(cpu_ratio a.pandas a.html.j2) c1=$(cpu_ratio a.pandas a.html.j1)
+  stat_ put "$RES" speedup.html.cpu.j2 "$c2"; stat_ put "$RES" speedup.html.cpu.j1 "$c1"
+  say "  by CPU time (user+sys, all threads; less sensitive to other load on the machine): $c2× (--jobs $JOBS2), $c1× (--jobs 1)"
   say "  (pandas only splits tables into DataFrames; gongkai also recognises every cell, checks every rule, writes JSON)"
 fi
 say "  correctness: every value of parse --jsonl against the truth files (agency, year, all 200 cells of t2/t3/t4)"
@@ -259,6 +261,7 @@ else
   stat_ put "$RES" rss.check.100000 "$kb"
   say "  peak RSS $(awk -v k="$kb" 'BEGIN {printf "%.1f", k / 1024}') MB; wall $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$W/time.ff.txt100000")"
   measure check.txt100k.j2 "check -q --jobs $JOBS2, 100,000 txt" 3 0 "$nb" "$nr" "$GK" check -q --jobs "$JOBS2" "$C/txt100k"
+  peak parse.100000 "$GK" parse --jsonl --jobs "$JOBS2" "$C/txt100k"
 fi
 
 # ---------------------------------------------------------------------------------------------------------
@@ -306,7 +309,8 @@ if [ "$PROFILE" = 1 ]; then
   section "perf stat: check -q --jobs $JOBS2 on ${#SET_txt[@]},000 txt reports"
   if have perf; then
     perf stat -e task-clock,context-switches,cpu-migrations,page-faults,cycles,instructions,branches,branch-misses \
-      "$GK" check -q --jobs "$JOBS2" "${SET_txt[@]}" 2>&1 >/dev/null | sed -n '/Performance counter/,$p' | grep -v '^ *$' | sed 's/^/  /'
+      "$GK" check -q --jobs "$JOBS2" "${SET_txt[@]}" 2>&1 >/dev/null | sed -n '/Performance counter/,$p' | grep -v '^ *$' |
+      sed -e "s|for '.*':|for 'gongkai check -q --jobs $JOBS2 <${#SET_txt[@]} folders of 1,000 txt>':|" -e 's/^/  /'
     say "  (<not supported>: this virtual machine exposes no hardware counters; callgrind gives instruction counts)"
   else
     say "  perf not installed"

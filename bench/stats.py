@@ -45,7 +45,7 @@ def row(path, key, label, hf, nbytes=None, reports=None):
     put(path, key + '.cpu', f'{cpu:.6f}')
     put(path, key + '.runs', len(times))
     codes = sorted(set(r.get('exit_codes') or []))
-    s = f'  {label:<44} {med:8.3f} s  [{lo:.3f}–{hi:.3f}, {len(times)} runs]  cpu {cpu:7.3f} s'
+    s = f'  {label:<44} {med:8.3f} s  [{lo:.3f}–{hi:.3f}, {len(times)} runs]  cpu {cpu:7.3f} s = {cpu / med:4.2f} CPUs'
     if nbytes and reports:
         mbs, rps, mbcpu = nbytes / 1e6 / med, reports / med, nbytes / 1e6 / cpu if cpu else 0
         put(path, key + '.mbs', f'{mbs:.2f}')
@@ -81,6 +81,10 @@ def summary(path):
         s = f(f'speedup.html.j{jobs}')
         line(f'speed-up over pandas, 300 HTML, parse --jsonl --jobs {jobs}', fmt(s, '×'), '≥ 50×',
              None if s is None else s >= 50)
+    for jobs in ('2', '1'):
+        s = f(f'speedup.html.cpu.j{jobs}')
+        if s is not None:
+            line(f'  same, by CPU time (user+sys), --jobs {jobs}', fmt(s, '×'), '', None)
     for fmt_ in ('html', 'txt', 'md'):
         m = f(f'mismatch.{fmt_}300')
         if m is not None:
@@ -94,6 +98,9 @@ def summary(path):
             ok = (v >= tgt) if (tgt and jobs == '2') else None
             line(f'check -q --jobs {jobs}, {fmt_} ({d.get(f"set.{fmt_}", "?")})',
                  f'{v:.1f} MB/s {rps:.0f} r/s', f'≥ {tgt} MB/s' if tgt and jobs == '2' else '', ok)
+        c2 = f(f'check.{fmt_}.j2.mbcpu')
+        if c2 is not None:
+            line(f'  by CPU time: MB per CPU-s × 2 (2 idle cores)', f'{c2 * 2:.1f} MB/s', '', None)
         sc = f(f'scaling.{fmt_}')
         if sc is not None:
             line(f'  scaling --jobs 1 → 2, {fmt_}', fmt(sc, '×', 2), '(2 cores)', None)
@@ -105,6 +112,7 @@ def summary(path):
     t = f('check.txt100k.j2.median')
     if t is not None:
         line('100,000 txt reports, check -q --jobs 2 (median)', f'{t:.1f} s', '< 60 s', t < 60)
+        line('  same, CPU time (user+sys)', f'{f("check.txt100k.j2.cpu"):.1f} s', '', None)
     elif 'skip.d' in d:
         line('100,000 txt reports, check -q --jobs 2', 'skipped (--quick)', '< 60 s', None)
     for k in sorted(k for k in d if k.startswith('falsefind.')):

@@ -58,6 +58,20 @@ q=$(sqlite3 "$T/out.sqlite" "SELECT r.agency, r.year, a.value AS received FROM r
 fix=$(sqlite3 "$T/out.sqlite" "SELECT fix_key, fix_from, fix_to FROM findings WHERE rule = 'T3.ROW_TOTAL' LIMIT 1")
 [ "$fix" = "t3.granted.natural|7|5" ] && ok "findings keep the repair" || no "findings repair" "$fix"
 
+# 4b. YEAR.CARRY across a batch: 2024 says 3 natural persons were carried over, 2023 carried 1
+mkdir -p "$T/carry"
+cp "$ROOT/examples/qinghe-liutang-2023-clean.txt" "$T/carry/a2023.txt"
+python3 - "$ROOT/examples/qinghe-liutang-2024-clean.txt" "$T/carry/b2024.txt" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("二、上年结转政府信息公开申请数量\t\t1\t1\t0\t0\t0\t0\t2", "二、上年结转政府信息公开申请数量\t\t3\t1\t0\t0\t0\t0\t4")
+s = s.replace("四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2", "四、结转下年度继续办理\t\t4\t0\t0\t0\t0\t0\t4")
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+out=$("$BIN" check -q --jobs 2 "$T/carry" 2>/dev/null); rc=$?
+n=$(printf '%s\n' "$out" | grep -c "b2024.txt:51: error: YEAR.CARRY")
+[ $rc -eq 1 ] && [ "$n" -eq 2 ] && ok "YEAR.CARRY across a batch (自然人 and 总计, at the later report's line 51)" || no "YEAR.CARRY batch" "rc=$rc n=$n"
+
 # 5. an empty folder is an error naming it
 "$BIN" check "$T/empty" > /dev/null 2> "$T/err.txt"; rc=$?
 [ $rc -eq 2 ] && grep -q "empty" "$T/err.txt" && ok "empty folder: exit 2 naming it" || no "empty folder" "rc=$rc"

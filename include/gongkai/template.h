@@ -92,6 +92,10 @@ const char *gk_template_cell_path(const gk_template *t, int i, char out[64]);
 /* true when the folded label names this row / field (phrase or exact match, numbering ignored). */
 bool gk_row_matches(const gk_row_def *r, const char *folded);
 bool gk_field_matches(const gk_field_def *f, const char *folded);
+/* The same for a label already stripped of its numbering (gk_label_strip), to test it against many rows. */
+const char *gk_label_strip(const char *folded, size_t *n);
+bool gk_row_matches_stripped(const gk_row_def *r, const char *s, size_t n);
+bool gk_field_matches_stripped(const gk_field_def *f, const char *s, size_t n);
 
 #ifdef __cplusplus
 }

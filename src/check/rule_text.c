@@ -1,9 +1,11 @@
 /* rule_text.c: TEXT.TABLE_MISMATCH (what the narrative states against what the tables hold) and
  * META.YEAR (the title's year against the years the body talks about). Patterns are PCRE2. */
+#define _GNU_SOURCE   /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "internal.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <string.h>
 
 typedef enum { CLAIM_ZERO_RECEIVED, CLAIM_RECEIVED, CLAIM_ZERO_REVIEW, CLAIM_ZERO_SUIT, CLAIM_NORMATIVE } claim_kind;
@@ -37,19 +39,40 @@ static void mismatch(gk_report *r, const gk_para *p, int cell, const char *quote
                 gk_arena_printf(r->arena, "the text says «%.*s» but %s is %lld", (int)qlen, quote, gk_cell_name(r, cell, true), (long long)table));
 }
 
-static void check_claims(gk_report *r) {
-    size_t nc = sizeof claims / sizeof claims[0];
-    pcre2_code *re[sizeof claims / sizeof claims[0]];
-    for (size_t k = 0; k < nc; k++) {
+#define NCLAIMS (sizeof claims / sizeof claims[0])
+
+/* The patterns are compiled (and JIT-compiled where PCRE2 can) once per process; compiled code is read-only
+ * and shared by the threads, each with its own match data. */
+static pcre2_code *compiled[NCLAIMS];
+static pthread_once_t compiled_once = PTHREAD_ONCE_INIT;
+
+static void compile_claims(void) {
+    for (size_t k = 0; k < NCLAIMS; k++) {
         int err;
         PCRE2_SIZE off;
-        re[k] = pcre2_compile((PCRE2_SPTR)claims[k].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &off, NULL);
+        compiled[k] = pcre2_compile((PCRE2_SPTR)claims[k].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err,
+                                    &off, NULL);
+        if (compiled[k]) pcre2_jit_compile(compiled[k], PCRE2_JIT_COMPLETE);
     }
+}
+
+/* A paragraph can hold a claim only if it names what the claims are about. */
+static bool may_claim(const gk_para *p) {
+    static const char *const words[] = {"申请", "行政复议", "行政诉讼", "规范性文件", NULL};
+    for (int k = 0; words[k]; k++)
+        if (memmem(p->text, p->len, words[k], strlen(words[k]))) return true;
+    return false;
+}
+
+static void check_claims(gk_report *r) {
+    size_t nc = NCLAIMS;
+    pthread_once(&compiled_once, compile_claims);
+    pcre2_code *const *re = compiled;
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     bool reported[5] = {false};
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
-        if (p->section < 0) continue;
+        if (p->section < 0 || !may_claim(p)) continue;
         for (size_t k = 0; k < nc; k++) {
             if (!re[k] || reported[claims[k].kind]) continue;
             if (pcre2_match(re[k], (PCRE2_SPTR)p->text, p->len, 0, PCRE2_NO_UTF_CHECK, md, NULL) < 0) continue;
@@ -97,7 +120,6 @@ static void check_claims(gk_report *r) {
         }
     }
     pcre2_match_data_free(md);
-    for (size_t k = 0; k < nc; k++) pcre2_code_free(re[k]);
 }
 
 /* META.YEAR: a title year that the first section never mentions while it names another year. */

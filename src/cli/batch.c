@@ -293,8 +293,11 @@ void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *it
     c->agency = strdup(it->agency);
     c->year = it->year;
     c->index = it->index;
-    memcpy(c->over, it->carried_over, sizeof c->over);
-    memcpy(c->next, it->carry_next, sizeof c->next);
+    for (int k = 0; k < GK_T3_NCOLS; k++) {
+        const gk_cell *o = &it->carried_over[k], *x = &it->carry_next[k];
+        c->over[k] = (batch_value){o->num.value, o->src.line, o->state == GK_CELL_NUMBER && !o->num.scale};
+        c->next[k] = (batch_value){x->num.value, x->src.line, x->state == GK_CELL_NUMBER && !x->num.scale};
+    }
 }
 
 static int by_agency_year(const void *a, const void *b) {
@@ -314,17 +317,17 @@ int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, i
         batch_carry *prev = &list[i - 1], *cur = &list[i];
         if (strcmp(prev->agency, cur->agency) || cur->year != prev->year + 1) continue;
         for (int c = 0; c < GK_T3_NCOLS; c++) {
-            const gk_cell *now = &cur->over[c], *before = &prev->next[c];
-            if (now->state != GK_CELL_NUMBER || before->state != GK_CELL_NUMBER || now->num.value == before->num.value) continue;
+            const batch_value *now = &cur->over[c], *before = &prev->next[c];
+            if (!now->num || !before->num || now->v == before->v) continue;
             char a[32], b[32];
-            gk_decimal_str(now->num, a);
-            gk_decimal_str(before->num, b);
+            snprintf(a, sizeof a, "%lld", (long long)now->v);
+            snprintf(b, sizeof b, "%lld", (long long)before->v);
             if (cli_en(o))
                 gk_buf_printf(out, "%s:%u: error: YEAR.CARRY: carried over · %s is %s here, but the %d report (%s) carried %s to the next year; suggestion: change t3.carried_over.%s from %s to %s, or correct the other report\n",
-                              cur->path, now->src.line, cols[c].label_en, a, prev->year, prev->path, b, cols[c].key, a, b);
+                              cur->path, now->line, cols[c].label_en, a, prev->year, prev->path, b, cols[c].key, a, b);
             else
                 gk_buf_printf(out, "%s:%u: error: YEAR.CARRY: 本年「二、上年结转」·%s 为 %s，但 %d 年报告（%s）的「四、结转下年度继续办理」·%s 为 %s；建议：将 t3.carried_over.%s 由 %s 改为 %s，或更正另一份报告\n",
-                              cur->path, now->src.line, cols[c].label, a, prev->year, prev->path, cols[c].label, b, cols[c].key, a, b);
+                              cur->path, now->line, cols[c].label, a, prev->year, prev->path, cols[c].label, b, cols[c].key, a, b);
             found++;
         }
     }

@@ -43,10 +43,17 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep_reports, 
 
 /* YEAR.CARRY over the whole batch from the items' carry rows, printed as finding lines (text) or given
  * to a callback. Items are the compact copies collected by the sink (see batch_keep_carry). */
+/* What YEAR.CARRY needs of a report, kept small: batches of 100,000 keep one each. */
+typedef struct batch_value {
+    int64_t v;
+    uint32_t line;
+    bool num;        /* v is a number (integer counts only) */
+} batch_value;
+
 typedef struct batch_carry {
     char *path, *agency;
     int year, index;
-    gk_cell over[GK_T3_NCOLS], next[GK_T3_NCOLS];
+    batch_value over[GK_T3_NCOLS], next[GK_T3_NCOLS];
 } batch_carry;
 void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *item);
 /* Emits YEAR.CARRY findings as text lines into out (language of o); returns how many. */

@@ -9,17 +9,24 @@
 #include <string.h>
 #include <strings.h>
 
-static bool has_ci(const char *s, size_t n, const char *needle) {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(s + i, needle, k) == 0) return true;
-    return false;
-}
-
+/* One pass over the '<' of the first 64 KiB (text without markup costs one memchr). */
 static bool looks_html(const char *s, size_t n) {
     size_t m = n < 65536 ? n : 65536;
-    return has_ci(s, m, "<html") || has_ci(s, m, "<body") || has_ci(s, m, "<table") || has_ci(s, m, "<!doctype html") ||
-           (has_ci(s, m, "<p") && has_ci(s, m, "</p>")) || (has_ci(s, m, "<div") && has_ci(s, m, "</div>"));
+    bool p_open = false, p_close = false, div_open = false, div_close = false;
+    const char *end = s + m;
+    for (const char *lt = memchr(s, '<', m); lt; lt = memchr(lt + 1, '<', (size_t)(end - lt - 1))) {
+        size_t left = (size_t)(end - lt);
+#define AT(lit) (left >= sizeof(lit) - 1 && !strncasecmp(lt, lit, sizeof(lit) - 1))
+        if (AT("<html") || AT("<body") || AT("<table") || AT("<!doctype html")) return true;
+        p_open |= AT("<p");
+        p_close |= AT("</p>");
+        div_open |= AT("<div");
+        div_close |= AT("</div>");
+#undef AT
+        if ((p_open && p_close) || (div_open && div_close)) return true;
+        if (left < 2) break;
+    }
+    return false;
 }
 
 /* Markdown pipe tables: at least two lines that start with '|' and one separator line |---|. */

@@ -62,15 +62,19 @@ static void shape(gk_report *r, gk_table_id t, gk_shape_kind k, uint32_t line, i
 
 static int match_row(const gk_table_def *td, const char *folded) {
     if (!folded || !*folded) return -1;
+    size_t n;
+    const char *s = gk_label_strip(folded, &n);   /* once, not once per row */
     for (int k = 0; k < td->nrows; k++)
-        if (gk_row_matches(&td->rows[k], folded)) return k;
+        if (gk_row_matches_stripped(&td->rows[k], s, n)) return k;
     return -1;
 }
 
 static int match_field(const gk_row_def *rd, const char *folded) {
     if (!folded || !*folded) return -1;
+    size_t n;
+    const char *s = gk_label_strip(folded, &n);
     for (int k = 0; k < rd->nfields; k++)
-        if (gk_field_matches(&rd->fields[k], folded)) return k;
+        if (gk_field_matches_stripped(&rd->fields[k], s, n)) return k;
     return -1;
 }
 

@@ -1,5 +1,6 @@
 /* template.c: the 2021 statutory template as data. Every label, key and known variant lives here.
  * Match phrases are written folded (NFKC, no space): brackets are ASCII after folding. */
+#define _GNU_SOURCE   /* memmem */
 #include "gongkai/template.h"
 #include "gongkai/text.h"
 
@@ -256,21 +257,29 @@ static const char *strip_numbering(const char *folded, size_t *n) {
     return s;
 }
 
-static bool phrase_match(const char *const *match, bool exact, const char *folded) {
-    size_t n;
-    const char *s = strip_numbering(folded, &n);
+static bool phrase_match_stripped(const char *const *match, bool exact, const char *s, size_t n) {
     for (int k = 0; match[k]; k++) {
         size_t pl = strlen(match[k]);
         if (exact) {
             if (pl == n && memcmp(s, match[k], n) == 0) return true;
-        } else {
-            /* phrase inside the label (bounded search on the stripped text) */
-            for (size_t i = 0; i + pl <= n; i++)
-                if (memcmp(s + i, match[k], pl) == 0) return true;
+        } else if (pl <= n && memmem(s, n, match[k], pl)) {
+            return true;
         }
     }
     return false;
 }
 
+static bool phrase_match(const char *const *match, bool exact, const char *folded) {
+    size_t n;
+    const char *s = strip_numbering(folded, &n);
+    return phrase_match_stripped(match, exact, s, n);
+}
+
 bool gk_row_matches(const gk_row_def *r, const char *folded) { return phrase_match(r->match, r->exact, folded); }
 bool gk_field_matches(const gk_field_def *f, const char *folded) { return phrase_match(f->match, f->exact, folded); }
+
+const char *gk_label_strip(const char *folded, size_t *n) { return strip_numbering(folded, n); }
+bool gk_row_matches_stripped(const gk_row_def *r, const char *s, size_t n) { return phrase_match_stripped(r->match, r->exact, s, n); }
+bool gk_field_matches_stripped(const gk_field_def *f, const char *s, size_t n) {
+    return phrase_match_stripped(f->match, f->exact, s, n);
+}

@@ -1,6 +1,8 @@
 /* utf8.c: UTF-8 validation and decoding, and what counts as space. */
 #include "gongkai/text.h"
 
+#include <string.h>
+
 size_t gk_utf8_decode(const char *str, size_t n, int32_t *cp) {
     const unsigned char *s = (const unsigned char *)str;
     if (n == 0) { *cp = 0; return 0; }
@@ -32,6 +34,14 @@ bool gk_utf8_valid(const char *str, size_t n, size_t *bad) {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+        /* ASCII eight bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         if (s[i] < 0x80) { i++; continue; }
         int32_t cp;
         size_t l = gk_utf8_decode(str + i, n - i, &cp);
