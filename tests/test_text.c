@@ -4,7 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "gongkai/template.h"
 #include "gongkai/text.h"
@@ -27,6 +29,41 @@ static void test_fold(void **state) {
     assert_string_equal(gk_fold(a, "２０２４ 年", strlen("２０２４ 年")), "2024年");
     assert_string_equal(gk_fold(a, "商业\n企业", strlen("商业\n企业")), "商业企业");
     assert_string_equal(gk_fold(a, "ABC", 3), "abc");
+    gk_arena_free(a);
+}
+
+/* The fast path of gk_fold agrees with utf8proc on every code point it handles (and around them). */
+static void test_fold_fast_path(void **state) {
+    (void)state;
+    gk_arena *a = gk_arena_new();
+    static const int32_t ranges[][2] = {{0x20, 0x7E}, {0x4E00, 0x9FFF}, {0x3000, 0x3040}, {0x2010, 0x2030}, {0xFF00, 0xFF70}};
+    int checked = 0;
+    for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++) {
+        for (int32_t cp = ranges[k][0]; cp <= ranges[k][1]; cp++) {
+            utf8proc_uint8_t in[8];
+            utf8proc_ssize_t len = utf8proc_encode_char(cp, in);
+            in[len] = 0;
+            utf8proc_uint8_t *mapped = NULL;
+            utf8proc_ssize_t r = utf8proc_map(in, len, &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                                     UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+            assert_true(r >= 0);
+            /* the expected fold: utf8proc's, with space characters removed (as gk_fold does) */
+            char want[64];
+            size_t w = 0;
+            for (utf8proc_ssize_t i = 0; i < r;) {
+                int32_t c;
+                size_t l = gk_utf8_decode((const char *)mapped + i, (size_t)(r - i), &c);
+                if (!gk_is_space_cp(c)) { memcpy(want + w, mapped + i, l); w += l; }
+                i += (utf8proc_ssize_t)l;
+            }
+            want[w] = 0;
+            free(mapped);
+            const char *got = gk_fold(a, (const char *)in, (size_t)len);
+            if (strcmp(got, want)) fail_msg("U+%04X: gk_fold «%s», utf8proc «%s»", cp, got, want);
+            checked++;
+        }
+    }
+    print_message("  %d code points fold as utf8proc folds them\n", checked);
     gk_arena_free(a);
 }
 
@@ -158,7 +195,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim),         cmocka_unit_test(test_fold),        cmocka_unit_test(test_numbering),
         cmocka_unit_test(test_cn_numeral),   cmocka_unit_test(test_cell_numbers), cmocka_unit_test(test_utf8),
-        cmocka_unit_test(test_template),
+        cmocka_unit_test(test_template),     cmocka_unit_test(test_fold_fast_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,8 +5,45 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Code points whose NFKC case fold is known without utf8proc: unified CJK ideographs and a few CJK marks
+ * map to themselves, full-width ASCII to ASCII. Anything else goes through utf8proc. */
+static bool fold_fast(int32_t cp, int32_t *out) {
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || (cp >= 0x300A && cp <= 0x300F) ||
+        cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019) {
+        *out = cp;
+        return true;
+    }
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        *out = cp - 0xFEE0;
+        if (*out >= 'A' && *out <= 'Z') *out += 32;
+        return true;
+    }
+    if (cp < 0x80) {
+        *out = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+        return true;
+    }
+    return false;
+}
+
 char *gk_fold(gk_arena *a, const char *s, size_t n) {
-    /* Fast path: pure ASCII needs no normalisation. */
+    /* Fast path: text made only of characters fold_fast knows (most labels) needs no utf8proc. */
+    {
+        char *out = gk_arena_alloc(a, n + 1);
+        size_t o = 0, i = 0;
+        for (; i < n;) {
+            int32_t cp, f;
+            size_t l = gk_utf8_decode(s + i, n - i, &cp);
+            if (gk_is_space_cp(cp)) { i += l; continue; }
+            if (!fold_fast(cp, &f)) break;
+            if (f < 0x80) out[o++] = (char)f;
+            else { memcpy(out + o, s + i, l); o += l; }   /* unchanged: the same bytes */
+            i += l;
+        }
+        if (i >= n) {
+            out[o] = 0;
+            return out;
+        }
+    }
     bool ascii = true;
     for (size_t i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) { ascii = false; break; }
     utf8proc_uint8_t *mapped = NULL;
