@@ -19,6 +19,12 @@ size_t gk_utf8_len(const char *s, size_t n);
 /* Decodes one code point; returns its length (1 with *cp = 0xFFFD on a bad byte). */
 size_t gk_utf8_decode(const char *s, size_t n, int32_t *cp);
 
+/* The same with ASCII decoded inline (the hot loops). */
+static inline size_t gk_utf8_next(const char *s, size_t n, int32_t *cp) {
+    if (n && (unsigned char)s[0] < 0x80) { *cp = (unsigned char)s[0]; return 1; }
+    return gk_utf8_decode(s, n, cp);
+}
+
 /* true for the characters gongkai treats as space: ASCII space and controls, NBSP, U+3000,
  * U+2000–U+200B, U+FEFF. */
 bool gk_is_space_cp(int32_t cp);

@@ -15,6 +15,7 @@
 #include "gongkai/text.h"
 
 #include <opencc.h>
+#include <pthread.h>
 #include <string.h>
 
 #define SAMPLE_BYTES (256u * 1024u)
@@ -68,18 +69,39 @@ typedef struct {
     size_t trad, simp, sampled;
 } tally;
 
-static void count(tally *t, const char *s, size_t n) {
-    if (!s) return;
+/* Membership of U+4E00–U+9FFF in TRAD and SIMP as bitmaps, built once per process (read-only after). */
+static uint8_t trad_bits[(0x9FFF - 0x4E00 + 8) / 8], simp_bits[(0x9FFF - 0x4E00 + 8) / 8];
+static pthread_once_t bits_once = PTHREAD_ONCE_INIT;
+
+static void build_bits(void) {
+    for (int32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
+        int k = cp - 0x4E00;
+        if (in_set(TRAD, sizeof TRAD / sizeof TRAD[0], cp)) trad_bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+        else if (in_set(SIMP, sizeof SIMP / sizeof SIMP[0], cp)) simp_bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+    }
+}
+
+static void count(tally *t, const char *str, size_t n) {
+    if (!str) return;
     if (n > SAMPLE_BYTES - t->sampled) n = SAMPLE_BYTES - t->sampled;
     t->sampled += n;
+    pthread_once(&bits_once, build_bits);
+    const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) { i++; continue; }
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        if ((c & 0xF0) == 0xE0 && i + 2 < n) {   /* the BMP, where U+4E00–U+9FFF live: decoded here */
+            int32_t cp = (int32_t)(((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+            i += 3;
+            if (cp < 0x4E00 || cp > 0x9FFF) continue;
+            int k = cp - 0x4E00;
+            if (trad_bits[k >> 3] & (1u << (k & 7))) t->trad++;
+            else if (simp_bits[k >> 3] & (1u << (k & 7))) t->simp++;
+            continue;
+        }
         int32_t cp;
-        size_t l = gk_utf8_decode(s + i, n - i, &cp);
+        size_t l = gk_utf8_decode(str + i, n - i, &cp);
         i += l ? l : 1;
-        if (cp < 0x4E00 || cp > 0x9FFF) continue;
-        if (in_set(TRAD, sizeof TRAD / sizeof TRAD[0], cp)) t->trad++;
-        else if (in_set(SIMP, sizeof SIMP / sizeof SIMP[0], cp)) t->simp++;
     }
 }
 

@@ -1,6 +1,5 @@
 /* template.c: the 2021 statutory template as data. Every label, key and known variant lives here.
  * Match phrases are written folded (NFKC, no space): brackets are ASCII after folding. */
-#define _GNU_SOURCE   /* memmem */
 #include "gongkai/template.h"
 #include "gongkai/text.h"
 
@@ -257,12 +256,21 @@ static const char *strip_numbering(const char *folded, size_t *n) {
     return s;
 }
 
+/* Labels are short: a first-byte scan then memcmp beats a general memmem. */
+static bool contains(const char *s, size_t n, const char *p, size_t pl) {
+    if (pl > n) return false;
+    const char *end = s + n - pl + 1;
+    for (const char *q = s; (q = memchr(q, p[0], (size_t)(end - q))) != NULL; q++)
+        if (!memcmp(q, p, pl)) return true;
+    return false;
+}
+
 static bool phrase_match_stripped(const char *const *match, bool exact, const char *s, size_t n) {
     for (int k = 0; match[k]; k++) {
         size_t pl = strlen(match[k]);
         if (exact) {
             if (pl == n && memcmp(s, match[k], n) == 0) return true;
-        } else if (pl <= n && memmem(s, n, match[k], pl)) {
+        } else if (contains(s, n, match[k], pl)) {
             return true;
         }
     }

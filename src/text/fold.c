@@ -32,7 +32,7 @@ char *gk_fold(gk_arena *a, const char *s, size_t n) {
         size_t o = 0, i = 0;
         for (; i < n;) {
             int32_t cp, f;
-            size_t l = gk_utf8_decode(s + i, n - i, &cp);
+            size_t l = gk_utf8_next(s + i, n - i, &cp);
             if (gk_is_space_cp(cp)) { i += l; continue; }
             if (!fold_fast(cp, &f)) break;
             if (f < 0x80) out[o++] = (char)f;
@@ -59,7 +59,7 @@ char *gk_fold(gk_arena *a, const char *s, size_t n) {
     size_t o = 0;
     for (size_t i = 0; i < srclen;) {
         int32_t cp;
-        size_t l = gk_utf8_decode(src + i, srclen - i, &cp);
+        size_t l = gk_utf8_next(src + i, srclen - i, &cp);
         if (!gk_is_space_cp(cp)) {
             if (cp >= 'A' && cp <= 'Z') out[o++] = (char)(cp + 32);
             else { memcpy(out + o, src + i, l); o += l; }

@@ -23,7 +23,7 @@ size_t gk_cn_numeral_parse(const char *s, size_t n, int *value) {
     size_t used = 0;
     while (i < n && nd < 4) {
         int32_t cp;
-        size_t l = gk_utf8_decode(s + i, n - i, &cp);
+        size_t l = gk_utf8_next(s + i, n - i, &cp);
         int d = cn_digit(cp);
         if (d < 0) break;
         digits[nd++] = d;
@@ -57,7 +57,7 @@ static size_t ascii_digits(const char *s, size_t n, int *value) {
     int v = 0;
     while (i < n) {
         int32_t cp;
-        size_t l = gk_utf8_decode(s + i, n - i, &cp);
+        size_t l = gk_utf8_next(s + i, n - i, &cp);
         int d = -1;
         if (cp >= '0' && cp <= '9') d = cp - '0';
         else if (cp >= 0xFF10 && cp <= 0xFF19) d = cp - 0xFF10;
@@ -72,7 +72,7 @@ static size_t ascii_digits(const char *s, size_t n, int *value) {
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
     while (i < n) {
         int32_t cp;
-        size_t l = gk_utf8_decode(s + i, n - i, &cp);
+        size_t l = gk_utf8_next(s + i, n - i, &cp);
         if (!gk_is_space_cp(cp)) break;
         i += l;
     }
@@ -163,7 +163,7 @@ gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk
     size_t digits = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        size_t l = gk_utf8_decode(s + i, n - i, &cp);
+        size_t l = gk_utf8_next(s + i, n - i, &cp);
         int d = -1;
         if (cp >= '0' && cp <= '9') d = cp - '0';
         else if (cp >= 0xFF10 && cp <= 0xFF19) d = cp - 0xFF10;

@@ -26,7 +26,7 @@ size_t gk_utf8_decode(const char *str, size_t n, int32_t *cp) {
 
 size_t gk_utf8_len(const char *s, size_t n) {
     int32_t cp;
-    size_t l = gk_utf8_decode(s, n, &cp);
+    size_t l = gk_utf8_next(s, n, &cp);
     return l ? l : 1;
 }
 
@@ -44,7 +44,7 @@ bool gk_utf8_valid(const char *str, size_t n, size_t *bad) {
         if (i >= n) break;
         if (s[i] < 0x80) { i++; continue; }
         int32_t cp;
-        size_t l = gk_utf8_decode(str + i, n - i, &cp);
+        size_t l = gk_utf8_next(str + i, n - i, &cp);
         if (cp == 0xFFFD && !(l == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
             if (bad) *bad = i;
             return false;
@@ -63,7 +63,7 @@ const char *gk_trim(const char *s, size_t *n) {
     size_t len = *n;
     while (len) {
         int32_t cp;
-        size_t l = gk_utf8_decode(s, len, &cp);
+        size_t l = gk_utf8_next(s, len, &cp);
         if (!gk_is_space_cp(cp)) break;
         s += l;
         len -= l;
@@ -72,7 +72,7 @@ const char *gk_trim(const char *s, size_t *n) {
         size_t k = len;   /* step back to the start of the last character */
         do { k--; } while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80);
         int32_t cp;
-        gk_utf8_decode(s + k, len - k, &cp);
+        gk_utf8_next(s + k, len - k, &cp);
         if (!gk_is_space_cp(cp)) break;
         len = k;
     }
