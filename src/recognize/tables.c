@@ -93,10 +93,10 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
     int score[GK_NTABLES] = {0};
     const gk_table_def t3def = gk_template_2021()->tables[GK_T3];
     const gk_table_def t2def = gk_template_2021()->tables[GK_T2];
-    uint32_t seen = 0;   /* the words of a table are in its first cells: 4096 text cells are evidence enough */
-    for (uint32_t i = 0; i < b->nrows && seen < 4096; i++) {
+    uint32_t seen = 0;   /* the words of a table are in its first cells: 96 text cells are evidence enough */
+    for (uint32_t i = 0; i < b->nrows && seen < 96; i++) {
         const gk_drow *row = &b->rows[i];
-        for (uint32_t c = 0; c < row->ncells && seen < 4096; c++) {
+        for (uint32_t c = 0; c < row->ncells && seen < 96; c++) {
             if (row->cells[c].len > 400) continue;
             gk_decimal d;
             if (gk_parse_cell_number(row->cells[c].text, row->cells[c].len, true, &d) != GK_NP_NOT_NUMBER) continue;
