@@ -698,7 +698,7 @@ static void test_seeds_as_docx(void **state) {
         if (nl < 5 || strcmp(name + nl - 4, ".txt") != 0) continue;
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, name);
-        size_t len;
+        size_t len = 0;
         char *txt = slurp(path, &len);
         assert_non_null(txt);
         gk_arena *at = gk_arena_new();

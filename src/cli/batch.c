@@ -289,7 +289,7 @@ void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *it
         if (!*list) abort();
     }
     batch_carry *c = &(*list)[(*n)++];
-    c->path = strdup(it->path);
+    c->path = (char *)it->path;   /* the caller's input list, alive until the batch ends */
     c->agency = strdup(it->agency);
     c->year = it->year;
     c->index = it->index;
@@ -336,7 +336,7 @@ int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, i
 }
 
 void batch_free_carry(batch_carry *list, int n) {
-    for (int i = 0; i < n; i++) { free(list[i].path); free(list[i].agency); }
+    for (int i = 0; i < n; i++) free(list[i].agency);
     free(list);
 }
 

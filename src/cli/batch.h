@@ -51,7 +51,8 @@ typedef struct batch_value {
 } batch_value;
 
 typedef struct batch_carry {
-    char *path, *agency;
+    char *path;      /* borrowed from the batch's input list */
+    char *agency;
     int year, index;
     batch_value over[GK_T3_NCOLS], next[GK_T3_NCOLS];
 } batch_carry;
