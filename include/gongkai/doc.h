@@ -80,6 +80,13 @@ gk_status gk_read_docx(gk_arena *a, const char *path, const char *bytes, size_t 
 gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
                      const char **detail);
 
+/* Reads a PDF (the file's bytes) through poppler's `pdftotext -bbox-layout`, run as a separate process
+ * (gongkai links no PDF code): columns from word positions, wrapped rows joined, tables continued across
+ * pages, repeated headers, page numbers and footers dropped. Lines are page * 1000 + line on the page.
+ * A PDF without a text layer, an encrypted or a truncated PDF fails with a reason in *detail. */
+gk_status gk_read_pdf(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
+                      const char **detail);
+
 /* Decodes bytes to UTF-8: BOM (UTF-8, UTF-16LE/BE), UTF-16 without BOM, the HTML meta charset, valid UTF-8,
  * else GB18030 (a superset of GBK and GB2312). *encoding receives the name used ("UTF-8", "UTF-16LE",
  * "GB18030" …). The result is NUL-terminated, in the arena. */

@@ -248,8 +248,9 @@ gk_status gk_read_any(gk_arena *a, const char *path, const char *bytes, size_t l
         return st;
     }
     if (len >= 5 && memcmp(bytes, "%PDF-", 5) == 0) {
-        if (detail) *detail = "PDF";
-        return GK_ERR_UNSUPPORTED;
+        gk_status st = gk_read_pdf(a, path, bytes, len, out, detail);
+        if (st == GK_OK && *out) gk_doc_simplify(*out);
+        return st;
     }
     if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
         if (detail) *detail = "Word 97-2003 .doc: save it as .docx";
