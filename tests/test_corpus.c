@@ -201,7 +201,14 @@ static void test_oddities_shuyang(void **state) {
     assert_int_equal(gk_report_cell(l.r, "t4.suit_direct.total")->num.value, 3);
     assert_int_equal(gk_report_cell(l.r, "t4.suit_after_review.total")->num.value, 10);
     assert_int_equal(count_rule(l.r, "T4.TOTAL") + count_rule(l.r, "T3.ROW_TOTAL") + count_rule(l.r, "T3.COL_TOTAL"), 0);
-    assert_string_equal(l.r->agency, "沐阳县人民政府");   /* as printed; the OCR misreading is issue 4's */
+    assert_string_equal(l.r->agency, "沐阳县人民政府");   /* as printed, and reported as a misreading of 沭阳 */
+    const gk_diag *d = find_rule(l.r, "META.AGENCY", "疑为「沭阳」");
+    assert_non_null(d);
+    assert_string_equal(d->where, "agency");
+    gk_arena_free(l.arena);
+    l = load(cdir, "raw/shuyangfgj_2023_1.html");           /* the same county, named right */
+    assert_int_equal(l.st, GK_OK);
+    assert_int_equal(count_rule(l.r, "META.AGENCY"), 0);
     gk_arena_free(l.arena);
 }
 

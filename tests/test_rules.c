@@ -15,6 +15,7 @@
 #include "gongkai/check.h"
 #include "gongkai/render.h"
 #include "gongkai/report.h"
+#include "check/internal.h"
 
 static char *slurp(const char *name, size_t *len) {
     const char *dir = getenv("GK_EXAMPLES");
@@ -358,6 +359,72 @@ static void test_hybrid_and_2019(void **state) {
     gk_arena_free(a);
 }
 
+
+/* META.AGENCY: a place name misread in the agency name is reported and kept; a right name, or the look-alike
+ * in the narrative (如沐阳光), is nothing. */
+static bool no_place_misread(void *ctx, const char *place, const char *wrong) {
+    (void)place;
+    const char *const *list;
+    size_t n = gk_agency_places(&list);
+    for (size_t i = 0; i < n; i++)
+    {
+        /* a two-character misreading matches only at a name's start (or after 省/市/区) */
+        const char *at = strstr(list[i], wrong);
+        if (at && (strlen(wrong) > 6 || at == list[i])) fail_msg("misreading %s is (part of) the place %s", wrong, list[i]);
+    }
+    (*(int *)ctx)++;
+    return true;
+}
+
+static void test_agency_misread(void **state) {
+    (void)state;
+    int forms = 0;
+    gk_agency_misreadings(no_place_misread, &forms);
+    assert_true(forms > 150);
+    gk_arena *a = gk_arena_new();
+    char *t = clean();
+    t = replace(t, "青禾区柳塘街道办事处2024年", "沭阳县人民政府2024年");
+    t = replace(t, "一、总体情况\n", "一、总体情况\n群众如沐阳光。\n");
+    gk_report *r = check_text(a, "right", t);
+    assert_int_equal(count_rule(r, "META.AGENCY"), 0);
+    free(t);
+    t = clean();
+    t = replace(t, "青禾区柳塘街道办事处2024年", "沐阳县人民政府2024年");
+    r = check_text(a, "misread", t);
+    dump(r);
+    assert_int_equal(count_rule(r, "META.AGENCY"), 1);
+    assert_string_equal(r->agency, "沐阳县人民政府");          /* kept as printed */
+    const gk_diag *d = find(r, "META.AGENCY", r->title_line);
+    assert_string_equal(d->where, "agency");
+    assert_int_equal(d->severity, GK_SEV_WARNING);
+    assert_non_null(strstr(d->msg_zh, "疑为「沭阳」"));
+    assert_null(strstr(d->msg_zh, "另有"));
+    assert_non_null(strstr(d->msg_en, "misreading of 沭阳"));
+    free(t);
+    /* the document writes the right name elsewhere: the finding says so */
+    t = clean();
+    t = replace(t, "青禾区柳塘街道办事处2024年", "安徽省毫州市人民政府2024年");
+    t = replace(t, "一、总体情况\n", "一、总体情况\n亳州市政府高度重视。\n");
+    r = check_text(a, "elsewhere", t);
+    dump(r);
+    assert_int_equal(count_rule(r, "META.AGENCY"), 1);
+    d = find(r, "META.AGENCY", r->title_line);
+    assert_non_null(strstr(d->msg_zh, "文中另有 1 处写作「亳州」"));
+    free(t);
+    /* a two-character county (莒县) misread only counts at the start or after 省/市/区 */
+    t = clean();
+    t = replace(t, "青禾区柳塘街道办事处2024年", "日照市营县人民政府2024年");
+    r = check_text(a, "short", t);
+    assert_int_equal(count_rule(r, "META.AGENCY"), 1);
+    free(t);
+    t = clean();
+    t = replace(t, "青禾区柳塘街道办事处2024年", "青禾区经营县域办公室2024年");
+    r = check_text(a, "short-inside", t);
+    assert_int_equal(count_rule(r, "META.AGENCY"), 0);
+    free(t);
+    gk_arena_free(a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_pair),
@@ -370,6 +437,7 @@ int main(void) {
         cmocka_unit_test(test_narrative_zero_claims),
         cmocka_unit_test(test_json_shape),
         cmocka_unit_test(test_hybrid_and_2019),
+        cmocka_unit_test(test_agency_misread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -120,6 +120,12 @@ gk_status gk_recognize(gk_doc *doc, gk_report **out);
 gk_status gk_report_from_bytes(gk_arena *a, const char *path, const char *bytes, size_t len,
                                gk_report **out, const char **detail);
 
+/* Scraper text whose table cells ran together (digits split by the recogniser): re-splits r's t3 with last
+ * year's report as a further constraint (this year's 二、上年结转 = last year's 四、结转下年度, when some
+ * split allows it). Call before gk_check_report; prev must be the same agency's report for r->year - 1.
+ * Returns true when r was re-split; does nothing to reports read from ordinary tables. */
+bool gk_flat_use_previous(gk_report *r, const gk_report *prev);
+
 /* A report from gongkai's own JSON (gongkai.report/1), e.g. written by another program. */
 bool gk_looks_like_report_json(const char *bytes, size_t len);
 gk_status gk_report_from_json(gk_arena *a, const char *path, const char *bytes, size_t len, gk_report **out,

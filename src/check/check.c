@@ -19,6 +19,7 @@ static const gk_rule_info catalogue[] = {
     {"FORMAT.OUTDATED", GK_SEV_ERROR, "2021 年及以后的报告使用了 2019 年版表格", "a report for 2021 or later uses the 2019 tables"},
     {"TEXT.TABLE_MISMATCH", GK_SEV_WARNING, "正文叙述与表格数据矛盾", "the narrative contradicts the tables"},
     {"META.YEAR", GK_SEV_WARNING, "标题、正文与表格中的年份不一致", "the year in the title, body and tables disagree"},
+    {"META.AGENCY", GK_SEV_WARNING, "机关名称或标题中的地名疑为误识（如「沐阳」应为「沭阳」），按原文保留", "a place name in the agency name or title looks misread (沐阳 for 沭阳); kept as printed"},
     {"YEAR.STOCK", GK_SEV_WARNING, "规章、行政规范性文件：上年现行有效 + 本年制发 − 本年废止 ≠ 本年现行有效", "规章/行政规范性文件: valid last year + issued − abolished ≠ valid (needs both reports)"},
     {"YEAR.CARRY", GK_SEV_ERROR, "本年「上年结转」不等于上年报告的「结转下年度继续办理」", "this year's 上年结转 differs from last year's 结转下年度 for the same agency"},
 };
@@ -85,6 +86,7 @@ void gk_check_report(gk_report *r) {
     gk_rules_cells(r);
     gk_rules_sums(r);
     gk_rules_text(r);
+    gk_rules_agency(r);
     /* stable sort by line: insertion order breaks ties */
     uint32_t n = r->ndiags - first;
     if (n < 2) return;   /* (and r->diags may still be NULL) */

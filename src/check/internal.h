@@ -19,5 +19,11 @@ void gk_rules_cells(gk_report *r);
 void gk_rules_tables(gk_report *r);
 void gk_rules_sections(gk_report *r);
 void gk_rules_text(gk_report *r);
+void gk_rules_agency(gk_report *r);
+
+/* META.AGENCY's data (rule_agency.c): the listed place names, and every misreading of them (one character
+ * replaced by a look-alike); fn returns false to stop. */
+size_t gk_agency_places(const char *const **list);
+void gk_agency_misreadings(bool (*fn)(void *ctx, const char *place, const char *wrong), void *ctx);
 
 #endif

@@ -52,6 +52,7 @@ int cmd_compare(int argc, char **argv) {
     if (ra->agency && rb->agency && strcmp(ra->agency, rb->agency))
         fprintf(stderr, en ? "gongkai: warning: the agencies differ: %s / %s\n" : "gongkai：注意：两份报告的机关不同：%s / %s\n",
                 ra->agency, rb->agency);
+    gk_flat_use_previous(rb, ra);   /* flattened scraper text: last year's carry settles more splits */
     gk_check_report(rb);
     uint32_t before = rb->ndiags;
     gk_comparison cmp;
