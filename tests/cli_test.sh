@@ -154,6 +154,46 @@ Next year we will plant the lettuce in the shade of the apple tree and water les
 EOF
 bad_input "plain English prose that is not a report" english.txt
 
+# PDFs that cannot be read: no text layer (a scanned page), an encrypted one, one cut short, one that only
+# starts like a PDF. (pdftotext comes with poppler-utils, which the installer adds.)
+python3 - <<'PY'
+def pdf(objs, trailer=b""):
+    out, offs = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs):
+        offs.append(len(out)); out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    x = len(out); out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offs: out += b"%010d 00000 n \n" % o
+    return out + b"trailer << /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, trailer, x)
+cat, pages = b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+open("scanned.pdf", "wb").write(pdf([cat, pages,
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+    b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
+    b"<< /Length 33 >>\nstream\nq 500 0 0 700 40 70 cm /Im1 Do Q\nendstream"]))
+text = [cat, pages,
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    b"<< /Length 36 >>\nstream\nBT /F1 24 Tf 72 700 Td (Hello) Tj ET\nendstream"]
+open("encrypted.pdf", "wb").write(pdf(text + [b"<< /Filter /Standard /V 1 /R 2 /O <%064d> /U <%064d> /P -44 >>" % (1, 2)],
+    b"/Encrypt 6 0 R /ID [<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>] "))
+whole = pdf(text)
+open("cut.pdf", "wb").write(whole[: len(whole) // 2])
+open("startonly.pdf", "wb").write(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Kids [")
+PY
+if command -v pdftotext >/dev/null; then
+    bad_input "a scanned PDF (no text layer)" scanned.pdf
+    run 10 check scanned.pdf
+    if grep -q "需要 OCR" "$ERR"; then pass "a scanned PDF is reported as needing OCR"
+    else fail "a scanned PDF is reported as needing OCR" "stderr: $(errhead)"; fi
+    bad_input "an encrypted PDF" encrypted.pdf
+    run 10 check --lang en encrypted.pdf
+    if grep -q "encrypted" "$ERR"; then pass "an encrypted PDF is reported as encrypted"
+    else fail "an encrypted PDF is reported as encrypted" "stderr: $(errhead)"; fi
+    bad_input "a PDF cut in half" cut.pdf
+    bad_input "bytes that only start like a PDF" startonly.pdf
+else
+    echo "SKIP: pdftotext (poppler-utils) not installed: the PDF cases are not run"
+fi
+
 run_stdin /dev/null 10 check -
 if [ "$RC" -eq 2 ] && [ ! -s "$OUT" ] && [ "$(grep -c . "$ERR")" -ge 1 ] && ! crashtrace; then
     pass "check - with empty standard input exits 2 with a reason"

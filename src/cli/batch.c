@@ -155,7 +155,8 @@ static void work(pool *p, int i, batch_item *it) {
                 gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (at byte %s)" : "gongkai: %s: %s（第 %s 字节处）", shown,
                               gk_status_message(st, o->lang), detail);
             else if (detail)
-                gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (%s)" : "gongkai: %s: %s（%s）", shown, gk_status_message(st, o->lang), detail);
+                gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (%s)" : "gongkai: %s: %s（%s）", shown, gk_status_message(st, o->lang),
+                              cli_detail(o, detail));
             else
                 gk_buf_printf(&err, "gongkai: %s: %s", shown, gk_status_message(st, o->lang));
             gk_arena_free(a);

@@ -28,6 +28,8 @@ typedef struct cli_input {
 } cli_input;
 
 bool cli_en(const cli_opts *o);
+/* A reader's reason (English, short) in the user's language: the common ones have a Chinese text. */
+const char *cli_detail(const cli_opts *o, const char *detail);
 /* Parses the common options; returns -1 on a usage error (message printed), 1 when --help was
  * printed, 0 otherwise. `formats` lists what --format accepts (NULL-terminated), `defaults` its default. */
 int cli_parse_opts(int argc, char **argv, cli_opts *o, const char *const *formats, const char *deflt,

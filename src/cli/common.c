@@ -7,6 +7,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *cli_detail(const cli_opts *o, const char *detail) {
+    static const struct {
+        const char *prefix, *zh;
+    } known[] = {
+        {"OCR needed: the PDF has no text layer", "需要 OCR：PDF 没有文字层（扫描件），请先做文字识别或取得带文字的版本"},
+        {"OCR needed: the PDF's text layer is unreadable", "需要 OCR：PDF 的文字层无法读取（字体没有字符映射），请先做文字识别"},
+        {"the PDF is encrypted: a password", "PDF 已加密，需要密码才能读取"},
+        {"the PDF is encrypted: it does not allow", "PDF 已加密，不允许复制其中的文字"},
+        {"the PDF is truncated", "PDF 文件不完整（被截断）"},
+        {"the PDF is damaged", "PDF 文件已损坏"},
+        {"pdftotext (poppler-utils) is not installed", "未安装 pdftotext（poppler-utils），无法读取 PDF"},
+        {"Word 97-2003 .doc", "Word 97-2003 的 .doc 格式，请另存为 .docx"},
+    };
+    if (!detail || cli_en(o)) return detail;
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+        if (!strncmp(detail, known[k].prefix, strlen(known[k].prefix))) return known[k].zh;
+    return detail;
+}
+
 bool cli_en(const cli_opts *o) { return o->lang && !strcmp(o->lang, "en"); }
 
 void cli_usage_error(const cli_opts *o, const char *fmt, ...) {
@@ -126,7 +145,8 @@ bool cli_load(const cli_opts *o, const char *path, cli_input *in) {
             fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (at byte %s)\n" : "gongkai: %s: %s（第 %s 字节处）\n", shown,
                     gk_status_message(st, o->lang), detail);
         else if (detail)
-            fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (%s)\n" : "gongkai: %s: %s（%s）\n", shown, gk_status_message(st, o->lang), detail);
+            fprintf(stderr, cli_en(o) ? "gongkai: %s: %s (%s)\n" : "gongkai: %s: %s（%s）\n", shown, gk_status_message(st, o->lang),
+                    cli_detail(o, detail));
         else
             fprintf(stderr, "gongkai: %s: %s\n", shown, gk_status_message(st, o->lang));
         gk_arena_free(a);
