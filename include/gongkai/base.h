@@ -53,6 +53,8 @@ void gk_buf_append(gk_buf *b, const char *s, size_t n);
 void gk_buf_puts(gk_buf *b, const char *s);
 void gk_buf_putc(gk_buf *b, char c);
 void gk_buf_printf(gk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A decimal integer, without printf (hot paths: JSON, CSV). */
+void gk_buf_put_int(gk_buf *b, int64_t v);
 
 /* Reads a whole file ("-" = standard input) into *out (heap, NUL-terminated), at most max bytes. */
 gk_status gk_read_file(const char *path, size_t max, char **out, size_t *len);

@@ -12,7 +12,12 @@
  * generated misreading equals a listed name. */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "gongkai/text.h"
 
 /* Place names as written with their suffix. */
 static const char *const places[] = {
@@ -109,17 +114,66 @@ void gk_agency_misreadings(bool (*fn)(void *ctx, const char *place, const char *
     }
 }
 
+/* Every misreading, built once (the rules run on many threads): the wrong form, its place, and the look-alike
+ * character that makes it wrong, so that a text is searched only for the forms of the look-alikes it holds. */
 typedef struct {
-    gk_report *r;
-    int reported;
-} agency_ctx;
+    const char *place;
+    char wrong[64];
+    int32_t cp;   /* the look-alike */
+} misreading;
 
-static bool check_one(void *vctx, const char *place, const char *wrong) {
-    agency_ctx *c = vctx;
-    gk_report *r = c->r;
-    size_t chars = utf8_chars(place);
-    bool in_agency = found_in(r->agency, wrong, chars), in_title = found_in(r->title, wrong, chars);
-    if (!in_agency && !in_title) return true;
+static misreading *forms;
+static size_t nforms;
+static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
+
+static bool count_form(void *ctx, const char *place, const char *wrong) {
+    (void)place, (void)wrong;
+    (*(size_t *)ctx)++;
+    return true;
+}
+
+static bool keep_form(void *ctx, const char *place, const char *wrong) {
+    (void)ctx;
+    misreading *m = &forms[nforms++];
+    m->place = place;
+    snprintf(m->wrong, sizeof m->wrong, "%s", wrong);
+    /* the first character that differs from the place */
+    size_t i = 0;
+    while (place[i] && place[i] == wrong[i]) i++;
+    while (i > 0 && ((unsigned char)wrong[i] & 0xC0) == 0x80) i--;
+    gk_utf8_decode(wrong + i, strlen(wrong + i), &m->cp);
+    return true;
+}
+
+static void build_forms(void) {
+    size_t n = 0;
+    gk_agency_misreadings(count_form, &n);
+    forms = malloc(n * sizeof *forms);
+    if (!forms) return;
+    gk_agency_misreadings(keep_form, NULL);
+}
+
+/* The look-alike characters a text holds, as a short list (a name has few). */
+static int lookalikes_in(const char *s, int32_t *cps, int max) {
+    int n = 0;
+    if (!s) return 0;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp = 0;
+        size_t l = gk_utf8_decode(s + i, len - i, &cp);
+        i += l ? l : 1;
+        if (cp < 0x4E00) continue;
+        bool known = false;
+        for (size_t k = 0; k < nforms && !known; k++) known = forms[k].cp == cp;
+        if (!known) continue;
+        int q;
+        for (q = 0; q < n && cps[q] != cp; q++) {}
+        if (q == n && n < max) cps[n++] = cp;
+    }
+    return n;
+}
+
+static void report_one(gk_report *r, const char *place, const char *wrong, bool in_agency) {
     /* the stem without the suffix, for the message: 沐阳 / 沭阳 */
     size_t sl = strlen(place), wl = strlen(wrong);
     const char *suffixes[] = {"县", "市", "区"};
@@ -137,11 +191,24 @@ static bool check_one(void *vctx, const char *place, const char *wrong) {
                                 in_agency ? "机关名称" : "标题", name, stem_wrong, stem_right, ezh),
                 gk_arena_printf(r->arena, "the %s %s contains %s, which names no place: probably a misreading of %s (common in OCR and converted text)%s; kept as printed, check the original",
                                 in_agency ? "agency name" : "title", name, stem_wrong, stem_right, een));
-    return ++c->reported < 4;
 }
 
 void gk_rules_agency(gk_report *r) {
     if (r->aggregate || (!r->agency && !r->title)) return;
-    agency_ctx c = {r, 0};
-    gk_agency_misreadings(check_one, &c);
+    pthread_once(&forms_once, build_forms);
+    int32_t cps[16];
+    int ncp = lookalikes_in(r->agency, cps, 8);
+    ncp += lookalikes_in(r->title, cps + ncp, 8);
+    if (!ncp) return;
+    int reported = 0;
+    for (size_t i = 0; i < nforms && reported < 4; i++) {
+        bool held = false;
+        for (int q = 0; q < ncp; q++) held |= forms[i].cp == cps[q];
+        if (!held) continue;
+        size_t chars = utf8_chars(forms[i].place);
+        bool in_agency = found_in(r->agency, forms[i].wrong, chars), in_title = found_in(r->title, forms[i].wrong, chars);
+        if (!in_agency && !in_title) continue;
+        report_one(r, forms[i].place, forms[i].wrong, in_agency);
+        reported++;
+    }
 }

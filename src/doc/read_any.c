@@ -266,10 +266,10 @@ gk_status gk_read_any(gk_arena *a, const char *path, const char *bytes, size_t l
     if (gk_js_html_literal(text, tlen, &ls, &ll)) {
         size_t hl = 0;
         char *html = gk_js_unescape(a, text + ls, ll, &hl);
-        st = gk_read_html(a, path, html, hl, out, detail);
+        st = gk_read_html_decoded(a, path, html, hl, out, detail);
         fmt = "html";
     } else if (looks_html(text, tlen)) {
-        st = gk_read_html(a, path, text, tlen, out, detail);
+        st = gk_read_html_decoded(a, path, text, tlen, out, detail);
         fmt = "html";
     } else if (looks_markdown(text, tlen)) {
         st = gk_read_md(a, path, text, tlen, out, detail);

@@ -45,6 +45,7 @@
  * <td>/<tr> inside an unclosed <div> or <strong> in a cell still starts a new cell/row (libxml2 nests it), and a
  * <table> directly in a table ends that table (libxml2 nests it). */
 #include "gongkai/doc.h"
+#include "sniff.h"
 #include "gongkai/text.h"
 
 #include <stdlib.h>
@@ -256,6 +257,7 @@ typedef struct {
     const char *s;
     size_t n;
     size_t lc_pos;           /* line counting cursor */
+    bool lone_cr;            /* some \r not followed by \n ends a line (old Mac text) */
     uint32_t lc_line;
     gk_block *blocks;
     uint32_t nblocks, capblocks;
@@ -294,6 +296,15 @@ static void fail(reader *r, gk_status st, const char *detail) {
 static uint32_t line_at(reader *r, size_t p) {
     const char *s = r->s;
     if (p > r->n) p = r->n;
+    if (!r->lone_cr && r->lc_pos < p) {
+        /* only \n ends lines (\r\n counts once): jump between them */
+        const char *q = s + r->lc_pos, *end = s + p;
+        while ((q = memchr(q, '\n', (size_t)(end - q)))) {
+            r->lc_line++;
+            q++;
+        }
+        r->lc_pos = p;
+    }
     while (r->lc_pos < p) {
         char c = s[r->lc_pos++];
         if (c == '\n' || (c == '\r' && s[r->lc_pos] != '\n')) r->lc_line++;
@@ -855,8 +866,21 @@ static void tokenize(reader *r) {
 
 /* ------------------------------------------------------------------ entry point */
 
+static gk_status read_html(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                           const char **detail, bool valid);
+
 gk_status gk_read_html(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
                        const char **detail) {
+    return read_html(a, path, utf8, len, out, detail, false);
+}
+
+gk_status gk_read_html_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                               const char **detail) {
+    return read_html(a, path, utf8, len, out, detail, true);
+}
+
+static gk_status read_html(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                           const char **detail, bool valid) {
     *out = NULL;
     if (detail) *detail = NULL;
     if (len >= 3 && memcmp(utf8, "\xEF\xBB\xBF", 3) == 0) { utf8 += 3; len -= 3; }
@@ -868,7 +892,7 @@ gk_status gk_read_html(gk_arena *a, const char *path, const char *utf8, size_t l
         return GK_ERR_BINARY;
     }
     size_t bad = 0;
-    if (!gk_utf8_valid(utf8, len, &bad)) {
+    if (!valid && !gk_utf8_valid(utf8, len, &bad)) {
         if (detail) *detail = gk_arena_printf(a, "%zu", bad);
         return GK_ERR_ENCODING;
     }
@@ -880,6 +904,8 @@ gk_status gk_read_html(gk_arena *a, const char *path, const char *utf8, size_t l
     r.s = src;
     r.n = len;
     r.lc_line = 1;
+    for (const char *q = memchr(src, '\r', len); q && !r.lone_cr; q = memchr(q + 1, '\r', len - (size_t)(q + 1 - src)))
+        r.lone_cr = q + 1 >= src + len || q[1] != '\n';
     gk_buf_init(&r.para);
     gk_buf_init(&r.cell);
 

@@ -6,7 +6,7 @@
 #ifndef GK_DOC_SNIFF_H
 #define GK_DOC_SNIFF_H
 
-#include "gongkai/base.h"
+#include "gongkai/doc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -26,6 +26,11 @@ bool gk_js_html_literal(const char *s, size_t n, size_t *start, size_t *len);
  * U+0000, a trailing backslash. The result (at most n bytes) is NUL-terminated in the arena; *outlen
  * receives its length (may be NULL). */
 char *gk_js_unescape(gk_arena *a, const char *s, size_t n, size_t *outlen);
+
+/* gk_read_html for text that gk_decode (or gk_js_unescape of its output) produced: known to be valid UTF-8,
+ * so it is not validated a second time. */
+gk_status gk_read_html_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                               const char **detail);
 
 #ifdef __cplusplus
 }

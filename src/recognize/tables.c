@@ -89,6 +89,42 @@ static bool has_number(const rowinfo *ri, uint32_t n) {
     return false;
 }
 
+/* The words that tell the tables apart, by how strongly (2: only that table has them; 1: a hint). */
+enum { KW_T2 = 1, KW_T3 = 2, KW_T4 = 4, KW_T4_WEAK = 8 };
+static const struct {
+    const char *w;
+    uint8_t len, group;
+} table_words[] = {
+#define W(s, g) {s, sizeof s - 1, g}
+    W("第二十条", KW_T2), W("信息内容", KW_T2), W("制发件数", KW_T2), W("处理决定数量", KW_T2),
+    W("行政事业性收费", KW_T2), W("新制作数量", KW_T2),
+    W("本年新收", KW_T3), W("上年结转", KW_T3), W("申请人情况", KW_T3), W("予以公开", KW_T3), W("结转下年", KW_T3),
+    W("勾稽关系", KW_T3), W("自然人", KW_T3), W("商业企业", KW_T3), W("科研机构", KW_T3),
+    W("行政复议", KW_T4), W("行政诉讼", KW_T4), W("尚未审结", KW_T4), W("直接起诉", KW_T4),
+    W("维持", KW_T4_WEAK), W("纠正", KW_T4_WEAK), W("审结", KW_T4_WEAK),
+#undef W
+};
+
+/* Which groups of table_words the folded text holds: one pass over its characters, each compared by its
+ * first three bytes (every word starts with a CJK character) before the whole word. */
+static unsigned table_word_groups(const char *f) {
+    const size_t nw = sizeof table_words / sizeof table_words[0];
+    unsigned groups = 0;
+    size_t n = strlen(f);
+    for (size_t i = 0; i + 6 <= n; i++) {
+        const unsigned char *q = (const unsigned char *)f + i;
+        if (q[0] < 0xE0) continue;
+        for (size_t k = 0; k < nw; k++) {
+            const unsigned char *w = (const unsigned char *)table_words[k].w;
+            if (w[0] == q[0] && w[1] == q[1] && w[2] == q[2] && i + table_words[k].len <= n &&
+                !memcmp(q + 3, w + 3, table_words[k].len - 3u))
+                groups |= table_words[k].group;
+        }
+        i += 2;
+    }
+    return groups;
+}
+
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
     int score[GK_NTABLES] = {0};
     const gk_table_def t3def = gk_template_2021()->tables[GK_T3];
@@ -103,20 +139,20 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
             seen++;
             char *f = gk_fold(a, row->cells[c].text, row->cells[c].len);
             if (!*f) continue;
-            if (gk_has(f, "第二十条") || gk_has(f, "信息内容") || gk_has(f, "制发件数") || gk_has(f, "处理决定数量") ||
-                gk_has(f, "行政事业性收费") || gk_has(f, "新制作数量"))
+            unsigned g = table_word_groups(f);
+            if (g & KW_T2)
                 score[GK_T2] += 2;
             else if (match_row(&t2def, f) >= 0)
                 score[GK_T2] += 1;   /* a piece of t2: 规章, 行政规范性文件 … */
-            if (gk_has(f, "本年新收") || gk_has(f, "上年结转") || gk_has(f, "申请人情况") || gk_has(f, "予以公开") ||
-                gk_has(f, "结转下年") || gk_has(f, "勾稽关系") || gk_has(f, "自然人") || gk_has(f, "商业企业") ||
-                gk_has(f, "科研机构"))
+            if (g & KW_T3)
                 score[GK_T3] += 2;
-            else if (f[0] && match_row(&t3def, f) >= 0 && !t3def.rows[match_row(&t3def, f)].exact)
-                score[GK_T3] += 1;   /* a piece of t3 holding only some of its rows */
-            if (gk_has(f, "行政复议") || gk_has(f, "行政诉讼") || gk_has(f, "尚未审结") || gk_has(f, "直接起诉"))
+            else {
+                int m = match_row(&t3def, f);
+                if (m >= 0 && !t3def.rows[m].exact) score[GK_T3] += 1;   /* a piece of t3 holding only some of its rows */
+            }
+            if (g & KW_T4)
                 score[GK_T4] += 2;
-            else if (gk_has(f, "维持") || gk_has(f, "纠正") || gk_has(f, "审结"))
+            else if (g & KW_T4_WEAK)
                 score[GK_T4] += 1;
         }
     }

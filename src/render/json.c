@@ -191,7 +191,13 @@ void gk_render_json_ex(const gk_report *r, gk_buf *out, const char *lang, bool p
         char path[64];
         key(&w, &g, gk_template_cell_path(r->tmpl, i, path));
         static const char *const states[] = {"absent", "number", "blank", "unreadable"};
-        gk_buf_printf(out, "{\"line\":%u,\"cell\":%u,\"state\":\"%s\"", c->src.line, c->src.col, states[c->state]);
+        gk_buf_puts(out, "{\"line\":");
+        gk_buf_put_int(out, c->src.line);
+        gk_buf_puts(out, ",\"cell\":");
+        gk_buf_put_int(out, c->src.col);
+        gk_buf_puts(out, ",\"state\":\"");
+        gk_buf_puts(out, states[c->state]);
+        gk_buf_putc(out, '"');
         if (c->state == GK_CELL_UNREADABLE && c->raw) {
             gk_buf_puts(out, ",\"raw\":");
             jstr(out, c->raw);

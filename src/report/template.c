@@ -232,8 +232,17 @@ void gk_template_cell(const gk_template *t, int i, const gk_table_def **table, c
 const char *gk_template_cell_path(const gk_template *t, int i, char out[64]) {
     const gk_table_def *td; const gk_row_def *rd; const gk_field_def *fd;
     gk_template_cell(t, i, &td, &rd, &fd);
-    if (!td) snprintf(out, 64, "?");
-    else snprintf(out, 64, "%s.%s.%s", td->key, rd->key, fd->key);
+    if (!td) { snprintf(out, 64, "?"); return out; }
+    const char *parts[3] = {td->key, rd->key, fd->key};
+    size_t o = 0;
+    for (int k = 0; k < 3; k++) {
+        size_t l = strlen(parts[k]);
+        if (o + l + 2 > 64) l = 64 - o - 2;
+        memcpy(out + o, parts[k], l);
+        o += l;
+        if (k < 2) out[o++] = '.';
+    }
+    out[o] = 0;
     return out;
 }
 
@@ -260,6 +269,12 @@ static const char *strip_numbering(const char *folded, size_t *n) {
 static bool contains(const char *s, size_t n, const char *p, size_t pl) {
     if (pl > n) return false;
     const char *end = s + n - pl + 1;
+    if (pl >= 3) {
+        /* UTF-8 CJK: the first byte is shared by thousands of characters; check three before the rest */
+        for (const char *q = s; (q = memchr(q, p[0], (size_t)(end - q))) != NULL; q++)
+            if (q[1] == p[1] && q[2] == p[2] && !memcmp(q + 3, p + 3, pl - 3)) return true;
+        return false;
+    }
     for (const char *q = s; (q = memchr(q, p[0], (size_t)(end - q))) != NULL; q++)
         if (!memcmp(q, p, pl)) return true;
     return false;

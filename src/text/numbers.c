@@ -144,15 +144,28 @@ gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk
     out->value = 0;
     out->scale = 0;
     if (n == 0) return GK_NP_BLANK;
-    static const char *const blanks[] = {"-", "--", "—", "——", "–", "/", "／", "无", "空", "－", NULL};
-    for (int b = 0; blanks[b]; b++)
-        if (n == strlen(blanks[b]) && memcmp(s, blanks[b], n) == 0) return GK_NP_BLANK;
+    /* the common case: ASCII digits only (18 of them cannot overflow) */
+    if (n <= 18) {
+        size_t i = 0;
+        int64_t v = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
+        if (i == n) { out->value = v; return GK_NP_NUMBER; }
+    }
+#define LIT(x) {x, sizeof x - 1}
+    static const struct { const char *s; size_t n; } blanks[] = {
+        LIT("-"), LIT("--"), LIT("—"), LIT("——"), LIT("–"), LIT("/"), LIT("／"), LIT("无"), LIT("空"), LIT("－"),
+    };
+    for (size_t b = 0; b < sizeof blanks / sizeof blanks[0]; b++)
+        if (n == blanks[b].n && memcmp(s, blanks[b].s, n) == 0) return GK_NP_BLANK;
     /* Strip a trailing unit. */
-    static const char *const units[] = {"万元", "件", "个", "条", "项", "次", "元", NULL};
-    for (int u = 0; units[u]; u++) {
-        size_t ul = strlen(units[u]);
-        if (n > ul && memcmp(s + n - ul, units[u], ul) == 0) {
-            if (strcmp(units[u], "元") == 0) return GK_NP_NOT_NUMBER;   /* 元 is not the unit of any cell */
+    static const struct { const char *s; size_t n; } units[] = {
+        LIT("万元"), LIT("件"), LIT("个"), LIT("条"), LIT("项"), LIT("次"), LIT("元"),
+    };
+#undef LIT
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        size_t ul = units[u].n;
+        if (n > ul && memcmp(s + n - ul, units[u].s, ul) == 0) {
+            if (u == sizeof units / sizeof units[0] - 1) return GK_NP_NOT_NUMBER;   /* 元 is not the unit of any cell */
             n -= ul;
             s = gk_trim(s, &n);
             break;
@@ -192,7 +205,16 @@ gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk
 }
 
 const char *gk_decimal_str(gk_decimal d, char out[32]) {
-    if (d.scale == 0) { snprintf(out, 32, "%lld", (long long)d.value); return out; }
+    if (d.scale == 0) {
+        char t[24];
+        int i = 24;
+        uint64_t u = d.value < 0 ? (uint64_t)0 - (uint64_t)d.value : (uint64_t)d.value;
+        do t[--i] = (char)('0' + u % 10); while ((u /= 10));
+        if (d.value < 0) t[--i] = '-';
+        memcpy(out, t + i, (size_t)(24 - i));
+        out[24 - i] = 0;
+        return out;
+    }
     /* digits of the value, then the point inserted scale places from the right (a sign first) */
     if (d.value < 0) {
         char pos[32];
