@@ -22,6 +22,7 @@
  *    even when its own sum fails (the rules report that sum).
  * 5. The paragraphs that held a table leave the section texts (as tables read from grids do).
  * Limits (steps per row and per document, set sizes) keep a hostile input to a fraction of a second. */
+#define _GNU_SOURCE   /* memmem */
 #include "flat.h"
 #include "internal.h"
 
@@ -1742,6 +1743,14 @@ static void drop_table_text(flat *F) {
 bool gk_recognize_flat(gk_report *r, const gk_doc *doc) {
     (void)doc;
     if (!r || !r->paras || !r->nparas) return false;
+    /* a cheap look first: no statutory table words, no flattened table (6 MB of prose stays fast) */
+    static const char *const words[] = {"第二十条", "信息内容", "本年新收", "上年结转", "予以公开", "行政复议",
+                                        "行政诉讼", "制发件数", "新制作数量", "尚未审结"};
+    bool worded = false;
+    for (uint32_t i = 0; i < r->nparas && !worded; i++)
+        for (size_t k = 0; k < sizeof words / sizeof words[0] && !worded; k++)
+            worded = r->paras[i].len && memmem(r->paras[i].text, r->paras[i].len, words[k], strlen(words[k]));
+    if (!worded) return false;
     flat F;
     memset(&F, 0, sizeof F);
     F.r = r;
