@@ -13,11 +13,16 @@ gk_status gk_read_file(const char *path, size_t max, char **out, size_t *len) {
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) return GK_ERR_IO;
+    size_t cap = 1 << 16, n = 0;
     if (!is_stdin) {
         struct stat st;
         if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return GK_ERR_IO; }
+        /* a regular file: one buffer of its size (one spare byte to see the end), read without stdio's copy */
+        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && (uint64_t)st.st_size < max) {
+            cap = (size_t)st.st_size + 1;
+            setvbuf(f, NULL, _IONBF, 0);
+        }
     }
-    size_t cap = 1 << 16, n = 0;
     char *p = malloc(cap + 1);
     if (!p) { if (!is_stdin) fclose(f); return GK_ERR_NOMEM; }
     for (;;) {

@@ -217,6 +217,20 @@ static tagkind tag_kind(const char *name, size_t n) {
     if (n == 0 || n > 10) return T_OTHER;
     char low[12];
     for (size_t i = 0; i < n; i++) low[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+    /* the short tags that fill Word's markup, without the table walk */
+    if (n == 1) return low[0] == 'p' ? T_BLOCK : T_OTHER;
+    if (n == 2) {
+        char a = low[0], b = low[1];
+        if (a == 't') return b == 'r' ? T_TR : b == 'd' ? T_TD : b == 'h' ? T_TH : T_OTHER;
+        if (a == 'b') return b == 'r' ? T_BR : T_OTHER;
+        if (a == 'h') return (b >= '1' && b <= '6') || b == 'r' ? T_BLOCK : T_OTHER;
+        if ((a == 'l' && b == 'i') || (a == 'u' && b == 'l') || (a == 'o' && b == 'l') ||
+            (a == 'd' && (b == 'l' || b == 't' || b == 'd')))
+            return T_BLOCK;
+        return T_OTHER;
+    }
+    if (n == 3 && low[0] == 'o' && low[1] == ':') return T_OTHER;   /* o:p */
+    if (n == 4 && !memcmp(low, "span", 4)) return T_OTHER;
     for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
         if (tags[k].len == n && tags[k].s[0] == low[0] && memcmp(tags[k].s, low, n) == 0) return tags[k].k;
     return T_OTHER;
