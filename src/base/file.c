@@ -16,9 +16,10 @@ gk_status gk_read_file(const char *path, size_t max, char **out, size_t *len) {
     size_t cap = 1 << 16, n = 0;
     if (!is_stdin) {
         struct stat st;
-        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return GK_ERR_IO; }
+        bool known = fstat(fileno(f), &st) == 0;
+        if (known && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return GK_ERR_IO; }
         /* a regular file: one buffer of its size (one spare byte to see the end), read without stdio's copy */
-        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && (uint64_t)st.st_size < max) {
+        if (known && S_ISREG(st.st_mode) && st.st_size >= 0 && (uint64_t)st.st_size < max) {
             cap = (size_t)st.st_size + 1;
             setvbuf(f, NULL, _IONBF, 0);
         }
