@@ -20,7 +20,9 @@ static void help(const cli_opts *o) {
               "  --db FILE      also write reports, cells and findings into SQLite (schema in docs/CLI.md)\n"
               "  --format html  one page: each table with the failing cells highlighted and the repair beside them\n"
               "  -q, --quiet    no summary on standard error\n"
-              "FILE may be - for standard input.\n"
+              "FILE may be - for standard input. The format is sniffed from the bytes: text (any common encoding), HTML,\n"
+              "Markdown, DOCX, PDF (through pdftotext; lines are page × 1000 + line), gongkai's JSON; scraper text whose\n"
+              "table cells ran together is read too.\n"
               "Exit: 0 no error finding, 1 error findings, 2 an input could not be read, 64 usage.\n",
               stdout);
     else
@@ -35,7 +37,8 @@ static void help(const cli_opts *o) {
               "  --db 文件      同时写入 SQLite（报告、单元格、问题；表结构见 docs/CLI.md）\n"
               "  --format html  网页：各表格中标出有问题的单元格，并在旁边给出修改建议\n"
               "  -q, --quiet    不在标准错误输出汇总\n"
-              "文件可为 -，表示标准输入。\n"
+              "文件可为 -，表示标准输入。格式由内容判断：文本（各种编码）、HTML、Markdown、DOCX、PDF（经 pdftotext；\n"
+              "行号为 页码×1000+行）、gongkai 的 JSON；爬虫抓取的表格数字连写文本也可读。\n"
               "退出码：0 无错误；1 有错误级问题；2 有输入无法读取；64 用法错误。\n",
               stdout);
 }
