@@ -39,6 +39,17 @@ void *gk_arena_alloc(gk_arena *a, size_t n);
 char *gk_arena_strndup(gk_arena *a, const char *s, size_t n);
 char *gk_arena_strdup(gk_arena *a, const char *s);
 char *gk_arena_printf(gk_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Room for one more element in an array kept in the arena: returns data itself while n < *cap, else a copy of
+ * its n elements in a new block twice as large (first elements at the start) with *cap updated. */
+void *gk_arena_grow(gk_arena *a, void *data, uint32_t n, uint32_t *cap, size_t elem, uint32_t first);
+
+/* A growable array in an arena, for readers that collect items of one type. */
+typedef struct gk_vec {
+    void *data;
+    uint32_t n, cap;
+} gk_vec;
+/* Appends one element of size elem (room for 8 to start with) and returns it (fresh arena memory is zeroed). */
+void *gk_vec_push(gk_arena *a, gk_vec *v, size_t elem);
 
 /* A growable byte buffer on the heap (not in an arena), always NUL-terminated. */
 typedef struct gk_buf {
@@ -53,7 +64,9 @@ void gk_buf_append(gk_buf *b, const char *s, size_t n);
 void gk_buf_puts(gk_buf *b, const char *s);
 void gk_buf_putc(gk_buf *b, char c);
 void gk_buf_printf(gk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A decimal integer, without printf (hot paths: JSON, CSV). */
+/* A decimal integer, without printf (hot paths: JSON, CSV): gk_int_str writes it NUL-terminated into out and
+ * returns its length. */
+size_t gk_int_str(int64_t v, char out[24]);
 void gk_buf_put_int(gk_buf *b, int64_t v);
 
 /* Reads a whole file ("-" = standard input) into *out (heap, NUL-terminated), at most max bytes. */

@@ -82,3 +82,17 @@ char *gk_arena_printf(gk_arena *a, const char *fmt, ...) {
     va_end(ap);
     return p;
 }
+
+void *gk_arena_grow(gk_arena *a, void *data, uint32_t n, uint32_t *cap, size_t elem, uint32_t first) {
+    if (n < *cap) return data;
+    uint32_t c = *cap ? *cap * 2 : first;
+    void *d = gk_arena_alloc(a, (size_t)c * elem);
+    if (n) memcpy(d, data, (size_t)n * elem);
+    *cap = c;
+    return d;
+}
+
+void *gk_vec_push(gk_arena *a, gk_vec *v, size_t elem) {
+    v->data = gk_arena_grow(a, v->data, v->n, &v->cap, elem, 8);
+    return (char *)v->data + (size_t)(v->n++) * elem;
+}

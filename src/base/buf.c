@@ -30,13 +30,21 @@ void gk_buf_append(gk_buf *b, const char *s, size_t n) {
 void gk_buf_puts(gk_buf *b, const char *s) { gk_buf_append(b, s, strlen(s)); }
 void gk_buf_putc(gk_buf *b, char c) { gk_buf_append(b, &c, 1); }
 
-void gk_buf_put_int(gk_buf *b, int64_t v) {
+size_t gk_int_str(int64_t v, char out[24]) {
     char d[24];
     int i = 24;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     do d[--i] = (char)('0' + u % 10); while ((u /= 10));
     if (v < 0) d[--i] = '-';
-    gk_buf_append(b, d + i, (size_t)(24 - i));
+    size_t n = (size_t)(24 - i);
+    memcpy(out, d + i, n);
+    out[n] = 0;
+    return n;
+}
+
+void gk_buf_put_int(gk_buf *b, int64_t v) {
+    char d[24];
+    gk_buf_append(b, d, gk_int_str(v, d));
 }
 
 void gk_buf_printf(gk_buf *b, const char *fmt, ...) {

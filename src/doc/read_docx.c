@@ -54,22 +54,6 @@ static const char REL_NS[] = "http://schemas.openxmlformats.org/package/2006/rel
 
 /* ------------------------------------------------------------------ small helpers */
 
-typedef struct {   /* growable array inside the arena */
-    void *data;
-    uint32_t n, cap;
-} vec;
-
-static void *vec_push(gk_arena *a, vec *v, size_t elem) {
-    if (v->n == v->cap) {
-        uint32_t cap = v->cap ? v->cap * 2 : 8;
-        void *d = gk_arena_alloc(a, (size_t)cap * elem);
-        if (v->n) memcpy(d, v->data, (size_t)v->n * elem);
-        v->data = d;
-        v->cap = cap;
-    }
-    return (char *)v->data + (size_t)(v->n++) * elem;
-}
-
 static void put_cp(gk_buf *b, uint32_t cp) {
     char u[4];
     size_t n;
@@ -560,7 +544,7 @@ typedef struct numbering {
 
 typedef struct {
     gk_arena *a;
-    vec abs, nums;
+    gk_vec abs, nums;
     abs_def *cur_abs;
     num_def *cur_num;
     lvl_def *cur_lvl;
@@ -581,12 +565,12 @@ static int numbering_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k)
     switch (k) {
     case E_ABSTRACTNUM:
         if (np->abs.n >= MAX_DEFS) return WALK_SKIP;
-        np->cur_abs = vec_push(np->a, &np->abs, sizeof(abs_def));
+        np->cur_abs = gk_vec_push(np->a, &np->abs, sizeof(abs_def));
         np->cur_abs->id = wattr_long(r, "abstractNumId", -1);
         return WALK_GO;
     case E_NUM:
         if (np->nums.n >= MAX_DEFS) return WALK_SKIP;
-        np->cur_num = vec_push(np->a, &np->nums, sizeof(num_def));
+        np->cur_num = gk_vec_push(np->a, &np->nums, sizeof(num_def));
         np->cur_num->id = wattr_long(r, "numId", -1);
         np->cur_num->abs_id = -1;
         np->cur_num->absi = -1;
@@ -671,7 +655,7 @@ static int numbering_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k)
 
 typedef struct {
     gk_arena *a;
-    vec styles;
+    gk_vec styles;
     style_def *cur;
     int in_ppr;            /* depth of the style's w:pPr, -1 */
 } styleparse;
@@ -690,7 +674,7 @@ static int styles_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k) {
         xmlFree(type);
         if (!para || sp->styles.n >= MAX_DEFS) return WALK_SKIP;
         char *id = wattr(r, "styleId"), *d = wattr(r, "default");
-        sp->cur = vec_push(sp->a, &sp->styles, sizeof(style_def));
+        sp->cur = gk_vec_push(sp->a, &sp->styles, sizeof(style_def));
         sp->cur->id = gk_arena_strndup(sp->a, id ? id : "", id ? strnlen(id, 256) : 0);
         sp->cur->num_id = sp->cur->ilvl = -1;
         sp->cur->dflt = d && onoff(d);
@@ -865,8 +849,8 @@ typedef struct dstate {
     uint32_t carry_container;
     /* tables: only the outermost builds a grid; deeper ones give their text to its cell */
     int tbl_level;
-    vec rows;              /* rawrow */
-    vec cells;             /* rawcell of the open row */
+    gk_vec rows;              /* rawrow */
+    gk_vec cells;             /* rawcell of the open row */
     bool in_row, row_deleted;
     uint32_t row_before, next_col;
     bool in_cell, cell_deleted;
@@ -875,7 +859,7 @@ typedef struct dstate {
     uint8_t cell_vm, cell_hm;
     uint64_t ncells_total, nitems;
     uint32_t line;
-    vec blocks;
+    gk_vec blocks;
 } dstate;
 
 static int fail(dstate *s, gk_status st, const char *detail) {
@@ -905,7 +889,7 @@ static int deliver(dstate *s, const char *t, size_t n, uint32_t cont) {
     if (n == 0) return WALK_GO;
     int rc = count_item(s);
     if (rc) return rc;
-    gk_block *b = vec_push(s->a, &s->blocks, sizeof(gk_block));
+    gk_block *b = gk_vec_push(s->a, &s->blocks, sizeof(gk_block));
     b->kind = GK_BLOCK_PARA;
     b->text = gk_arena_strndup(s->a, t, n);
     b->len = n;
@@ -969,13 +953,13 @@ static int row_end(dstate *s) {
     if (s->ncells_total > MAX_CELLS)
         return fail(s, GK_ERR_UNSAFE, gk_arena_printf(s->a, "the tables of word/document.xml have more than %u "
                                                       "cells: refused", MAX_CELLS));
-    rawrow *rr = vec_push(s->a, &s->rows, sizeof(rawrow));
+    rawrow *rr = gk_vec_push(s->a, &s->rows, sizeof(rawrow));
     rr->cells = s->cells.data;
     rr->ncells = s->cells.n;
     rr->before = s->row_before;
     rr->width = s->next_col;
     rr->line = ++s->line;
-    s->cells = (vec){0};
+    s->cells = (gk_vec){0};
     return WALK_GO;
 }
 
@@ -991,7 +975,7 @@ static int cell_end(dstate *s) {
         prev->span += s->cell_span;
         s->next_col += s->cell_span;
     } else {
-        rawcell *c = vec_push(s->a, &s->cells, sizeof(rawcell));
+        rawcell *c = gk_vec_push(s->a, &s->cells, sizeof(rawcell));
         c->col = s->next_col;
         c->span = s->cell_span;
         c->vm = s->cell_vm;
@@ -1014,11 +998,11 @@ typedef struct vowner {
 static int table_end(dstate *s) {
     rawrow *rows = s->rows.data;
     uint32_t nr = s->rows.n;
-    s->rows = (vec){0};
+    s->rows = (gk_vec){0};
     if (nr == 0) return WALK_GO;
     int rc = count_item(s);
     if (rc) return rc;
-    gk_block *b = vec_push(s->a, &s->blocks, sizeof(gk_block));
+    gk_block *b = gk_vec_push(s->a, &s->blocks, sizeof(gk_block));
     b->kind = GK_BLOCK_TABLE;
     b->line = rows[0].line;
     b->end_line = rows[nr - 1].line;
@@ -1181,7 +1165,7 @@ static int doc_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k) {
                     int rc = flush_carry(s);
                     if (rc) return rc;
                 }
-                s->rows = (vec){0};
+                s->rows = (gk_vec){0};
             }
             return WALK_GO;
         case E_TR:
@@ -1189,7 +1173,7 @@ static int doc_cb(void *ctx, xmlTextReaderPtr r, int ev, int depth, int k) {
                 s->in_row = true;
                 s->row_deleted = false;
                 s->row_before = s->next_col = 0;
-                s->cells = (vec){0};
+                s->cells = (gk_vec){0};
             }
             return WALK_GO;
         case E_GRIDBEFORE:

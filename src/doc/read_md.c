@@ -8,22 +8,6 @@
 
 #include <string.h>
 
-typedef struct {
-    void *data;
-    uint32_t n, cap;
-} vec;
-
-static void *vec_push(gk_arena *a, vec *v, size_t elem) {
-    if (v->n == v->cap) {
-        uint32_t cap = v->cap ? v->cap * 2 : 8;
-        void *d = gk_arena_alloc(a, (size_t)cap * elem);
-        if (v->n) memcpy(d, v->data, (size_t)v->n * elem);
-        v->data = d;
-        v->cap = cap;
-    }
-    return (char *)v->data + (size_t)(v->n++) * elem;
-}
-
 static bool is_pipe_row(const char *s, size_t n) {
     const char *t = gk_trim(s, &n);
     return n >= 2 && t[0] == '|';
@@ -68,9 +52,9 @@ gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len
     d->path = gk_arena_strdup(a, path);
     d->src = utf8;
     d->srclen = len;
-    vec blocks = {0};
+    gk_vec blocks = {0};
     gk_block *table = NULL;
-    vec rows = {0};
+    gk_vec rows = {0};
     uint32_t line = 0;
     for (size_t i = 0; i <= len;) {
         size_t j = i;
@@ -81,15 +65,15 @@ gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len
         const char *s = utf8 + i;
         if (is_pipe_row(s, n)) {
             if (!table) {
-                table = vec_push(a, &blocks, sizeof(gk_block));
+                table = gk_vec_push(a, &blocks, sizeof(gk_block));
                 table->kind = GK_BLOCK_TABLE;
                 table->line = line;
-                rows = (vec){0};
+                rows = (gk_vec){0};
             }
             if (!is_separator(s, n)) {
-                gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
+                gk_drow *r = gk_vec_push(a, &rows, sizeof(gk_drow));
                 r->line = line;
-                vec cells = {0};
+                gk_vec cells = {0};
                 size_t tn = n;
                 const char *t = gk_trim(s, &tn);
                 size_t p = 1;   /* after the leading pipe */
@@ -99,7 +83,7 @@ gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len
                 while (p <= end) {
                     size_t q = p;
                     while (q < end && !(t[q] == '|' && !(q > 0 && t[q - 1] == '\\'))) q++;
-                    gk_dcell *c = vec_push(a, &cells, sizeof(gk_dcell));
+                    gk_dcell *c = gk_vec_push(a, &cells, sizeof(gk_dcell));
                     c->text = t + p;
                     c->len = q - p;
                     c->src = (gk_src){line, col++, (uint32_t)(t + p - utf8), (uint32_t)(q - p)};
@@ -118,7 +102,7 @@ gk_status gk_read_md(gk_arena *a, const char *path, const char *utf8, size_t len
                 size_t pn = n;
                 const char *pt = plain(a, s, &pn);
                 if (pn) {
-                    gk_block *b = vec_push(a, &blocks, sizeof(gk_block));
+                    gk_block *b = gk_vec_push(a, &blocks, sizeof(gk_block));
                     b->kind = GK_BLOCK_PARA;
                     b->text = pt;
                     b->len = pn;

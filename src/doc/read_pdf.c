@@ -73,19 +73,6 @@ extern char **environ;
 
 /* ================================================================== small helpers */
 
-typedef struct { void *data; uint32_t n, cap; } vec;
-
-static void *vpush(gk_arena *a, vec *v, size_t elem) {
-    if (v->n == v->cap) {
-        uint32_t cap = v->cap ? v->cap * 2 : 16;
-        void *d = gk_arena_alloc(a, (size_t)cap * elem);
-        if (v->n) memcpy(d, v->data, (size_t)v->n * elem);
-        v->data = d;
-        v->cap = cap;
-    }
-    return (char *)v->data + (size_t)(v->n++) * elem;
-}
-
 typedef struct { double x0, y0, x1, y1; } box;
 
 static double bw(box b) { return b.x1 - b.x0; }
@@ -155,7 +142,7 @@ typedef struct {
 
 typedef struct {
     double w, h;
-    vec words;             /* pword */
+    gk_vec words;             /* pword */
     prun *runs;
     uint32_t nruns;
     pline *lines;
@@ -166,14 +153,14 @@ typedef struct { uint32_t p, l; } lref;
 
 typedef struct {
     gk_arena *a;
-    vec pages;             /* ppage */
+    gk_vec pages;             /* ppage */
     uint32_t nwords;
     double bx0, bx1;       /* the body text's left and right margins */
     double body_h;         /* the body text's height (font size) */
     lref *L;               /* every kept line in document order */
     uint32_t nL;
-    vec regions;           /* vec of lref */
-    vec blocks;            /* gk_block */
+    gk_vec regions;           /* gk_vec of lref */
+    gk_vec blocks;            /* gk_block */
     gk_buf src;
     uint32_t maxline;
 } pctx;
@@ -374,7 +361,7 @@ static gk_status parse_xhtml(pctx *c, const char *s, size_t n, const char **deta
         const char *name = s + ns;
         if (!end && nl == 4 && !memcmp(name, "page", 4)) {
             if (c->pages.n >= PDF_MAX_PAGES) { *detail = "more than 4000 pages"; return GK_ERR_UNSAFE; }
-            pg = vpush(c->a, &c->pages, sizeof(ppage));
+            pg = gk_vec_push(c->a, &c->pages, sizeof(ppage));
             double w = 595, h = 842;
             if (!attr_num(s + j, k - j, "width", &w) || w < 1) w = 595;
             if (!attr_num(s + j, k - j, "height", &h) || h < 1) h = 842;
@@ -397,7 +384,7 @@ static gk_status parse_xhtml(pctx *c, const char *s, size_t n, const char **deta
                     if (b.x1 - b.x0 < 0.1) b.x1 = b.x0 + 0.1;
                     if (b.y1 - b.y0 < 0.5) b.y1 = b.y0 + 0.5;
                     b = em_box(b, t, tl);
-                    pword *w = vpush(c->a, &pg->words, sizeof(pword));
+                    pword *w = gk_vec_push(c->a, &pg->words, sizeof(pword));
                     *w = (pword){b, t, tl, lid, pg->words.n - 1, number_kind(t, tl)};
                 }
             }
@@ -551,13 +538,7 @@ static void drop_vertical_labels(pctx *c, ppage *pg) {
 }
 
 static void line_add(gk_arena *a, pline *l, uint32_t r) {
-    if (l->nr == l->cap) {
-        uint32_t cap = l->cap ? l->cap * 2 : 8;
-        uint32_t *d = gk_arena_alloc(a, (size_t)cap * sizeof(uint32_t));
-        if (l->nr) memcpy(d, l->r, (size_t)l->nr * sizeof(uint32_t));
-        l->r = d;
-        l->cap = cap;
-    }
+    l->r = gk_arena_grow(a, l->r, l->nr, &l->cap, sizeof *l->r, 8);
     l->r[l->nr++] = r;
 }
 
@@ -683,7 +664,7 @@ static char *line_text(pctx *c, uint32_t p, const pline *l, const char *sep) {
 static void drop_furniture(pctx *c) {
     uint32_t np = c->pages.n;
     typedef struct { char *key; uint32_t pages, last; } rep;
-    vec reps = {0};
+    gk_vec reps = {0};
     for (uint32_t p = 0; p < np; p++) {
         ppage *pg = PG(c, p);
         for (uint32_t i = 0; i < pg->nlines; i++) {
@@ -709,7 +690,7 @@ static void drop_furniture(pctx *c) {
                 if (!strcmp(((rep *)reps.data)[q].key, kk)) found = &((rep *)reps.data)[q];
             if (!found) {
                 if (reps.n >= 2000) continue;
-                found = vpush(c->a, &reps, sizeof(rep));
+                found = gk_vec_push(c->a, &reps, sizeof(rep));
                 *found = (rep){kk, 0, UINT32_MAX};
             }
             if (found->last != p) { found->pages++; found->last = p; }
@@ -761,15 +742,15 @@ static void classify_lines(pctx *c) {
 
 /* The body text's margins: where long single-run lines begin (the 10th percentile) and end (the 90th). */
 static void body_margins(pctx *c) {
-    vec x0 = {0}, x1 = {0}, hs = {0};
+    gk_vec x0 = {0}, x1 = {0}, hs = {0};
     for (uint32_t p = 0; p < c->pages.n; p++) {
         ppage *pg = PG(c, p);
         for (uint32_t i = 0; i < pg->nlines; i++) {
             pline *l = &pg->lines[i];
             if (l->drop || l->nr != 1 || pg->runs[l->r[0]].ncp < 12) continue;
-            *(double *)vpush(c->a, &x0, sizeof(double)) = l->b.x0;
-            *(double *)vpush(c->a, &x1, sizeof(double)) = l->b.x1;
-            *(double *)vpush(c->a, &hs, sizeof(double)) = bh(pg->runs[l->r[0]].b);
+            *(double *)gk_vec_push(c->a, &x0, sizeof(double)) = l->b.x0;
+            *(double *)gk_vec_push(c->a, &x1, sizeof(double)) = l->b.x1;
+            *(double *)gk_vec_push(c->a, &hs, sizeof(double)) = bh(pg->runs[l->r[0]].b);
         }
     }
     double w = c->pages.n ? PG(c, 0)->w : 595;
@@ -853,12 +834,12 @@ static double table_height(pctx *c, const lref *lines, uint32_t n) {
 /* A signature of header lines: their runs' folded texts, sorted, joined. */
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 static char *header_signature(pctx *c, const lref *lines, uint32_t n) {
-    vec parts = {0};
+    gk_vec parts = {0};
     for (uint32_t i = 0; i < n; i++) {
         pline *l = LN(c, lines[i]);
         for (uint32_t m = 0; m < l->nr; m++) {
             const prun *x = RN(c, lines[i].p, l->r[m]);
-            *(char **)vpush(c->a, &parts, sizeof(char *)) = gk_fold(c->a, x->t, x->n);
+            *(char **)gk_vec_push(c->a, &parts, sizeof(char *)) = gk_fold(c->a, x->t, x->n);
         }
     }
     if (parts.n) qsort(parts.data, parts.n, sizeof(char *), cmp_str);
@@ -875,7 +856,7 @@ static void find_regions(pctx *c) {
     while (i < c->nL) {
         lref cur = c->L[i];
         if (LN(c, cur)->cls != L_DATA || LN(c, cur)->region >= 0) { i++; continue; }
-        vec lines = {0};
+        gk_vec lines = {0};
         double htab = table_height(c, &cur, 1);
         if (RN(c, cur.p, LN(c, cur)->r[0])->num != NK_TEXT) {
             /* numbers only (t4): the header lines above tell the text height */
@@ -898,10 +879,10 @@ static void find_regions(pctx *c) {
             start--;
         }
         uint32_t first_data = i;
-        for (uint32_t k = start; k <= i; k++) *(lref *)vpush(c->a, &lines, sizeof(lref)) = c->L[k];
+        for (uint32_t k = start; k <= i; k++) *(lref *)gk_vec_push(c->a, &lines, sizeof(lref)) = c->L[k];
         char *sig = header_signature(c, c->L + start, i - start);
         uint32_t j = i + 1;
-        vec pend = {0};                   /* indices into L of the lines that may yet join */
+        gk_vec pend = {0};                   /* indices into L of the lines that may yet join */
         while (j < c->nL) {
             lref r = c->L[j];
             pline *l = LN(c, r);
@@ -919,13 +900,13 @@ static void find_regions(pctx *c) {
                 }
             }
             if (l->cls == L_DATA) {
-                for (uint32_t q = 0; q < pend.n; q++) *(lref *)vpush(c->a, &lines, sizeof(lref)) = c->L[((uint32_t *)pend.data)[q]];
-                *(lref *)vpush(c->a, &lines, sizeof(lref)) = r;
+                for (uint32_t q = 0; q < pend.n; q++) *(lref *)gk_vec_push(c->a, &lines, sizeof(lref)) = c->L[((uint32_t *)pend.data)[q]];
+                *(lref *)gk_vec_push(c->a, &lines, sizeof(lref)) = r;
                 pend.n = 0;
                 j++;
                 continue;
             }
-            if (pend.n < 12 && table_line(c, r, htab)) { *(uint32_t *)vpush(c->a, &pend, sizeof(uint32_t)) = j; j++; continue; }
+            if (pend.n < 12 && table_line(c, r, htab)) { *(uint32_t *)gk_vec_push(c->a, &pend, sizeof(uint32_t)) = j; j++; continue; }
             break;
         }
         /* trailing lines: only the tail of a wrapped label just below the last row */
@@ -938,10 +919,10 @@ static void find_regions(pctx *c) {
                 next = at;
                 break;
             }
-            *(lref *)vpush(c->a, &lines, sizeof(lref)) = r;
+            *(lref *)gk_vec_push(c->a, &lines, sizeof(lref)) = r;
         }
         int id = (int)c->regions.n;
-        vec *rv = vpush(c->a, &c->regions, sizeof(vec));
+        gk_vec *rv = gk_vec_push(c->a, &c->regions, sizeof(gk_vec));
         *rv = lines;
         for (uint32_t q = 0; q < lines.n; q++) LN(c, ((lref *)lines.data)[q])->region = id;
         i = next;
@@ -994,11 +975,11 @@ typedef struct {          /* a row as it will be emitted */
 
 typedef struct {
     pctx *c;
-    vec rows;             /* orow */
+    gk_vec rows;             /* orow */
 } grid;
 
 static void grid_row(grid *g, uint32_t p, uint32_t line, double y, const char **cells, const uint32_t *lines, uint32_t n) {
-    orow *r = vpush(g->c->a, &g->rows, sizeof(orow));
+    orow *r = gk_vec_push(g->c->a, &g->rows, sizeof(orow));
     r->p = p;
     r->line = line;
     r->y = y;
@@ -1098,7 +1079,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
         return;
     }
     /* value tokens: every word of a numeric run in the rows */
-    vec toks = {0};
+    gk_vec toks = {0};
     for (uint32_t i = fd; i < n; i++) {
         pline *l = LN(c, lines[i]);
         ppage *pg = PG(c, lines[i].p);
@@ -1107,13 +1088,13 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
             if (r->num == NK_TEXT) continue;
             pword *w = pg->words.data;
             for (uint32_t q = r->w0; q < r->w0 + r->nw; q++) {
-                vtok *t = vpush(a, &toks, sizeof(vtok));
+                vtok *t = gk_vec_push(a, &toks, sizeof(vtok));
                 *t = (vtok){w[q].b, lines[i].p, w[q].t, w[q].n, l->lineno, -1, -1, true};
             }
         }
     }
     /* bands: tokens sharing their height, page by page */
-    vec bands = {0};
+    gk_vec bands = {0};
     vtok *T = toks.data;
     {
         rkey *k = gk_arena_alloc(a, ((size_t)toks.n + 1) * sizeof(rkey));
@@ -1128,7 +1109,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 if (t->line < last->line) last->line = t->line;
                 last->ntok++;
             } else {
-                last = vpush(a, &bands, sizeof(band));
+                last = gk_vec_push(a, &bands, sizeof(band));
                 *last = (band){t->p, t->line, t->b.y0, t->b.y1, t->b.y0, t->b.y1, 1};
             }
             t->band = (int)bands.n - 1;
@@ -1138,7 +1119,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
     uint32_t nb = bands.n;
     /* columns: the fullest rows first; a token joins the column it overlaps, else the nearest one when
      * close, else starts a column */
-    vec cols = {0};
+    gk_vec cols = {0};
     {
         double mingap = 1e9;
         uint32_t mingap_n = 0;                      /* the number of columns mingap was computed for */
@@ -1179,7 +1160,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                     if (bd >= 1e18) best = -1;
                 }
                 if (best < 0) {
-                    column *nc = vpush(a, &cols, sizeof(column));
+                    column *nc = gk_vec_push(a, &cols, sizeof(column));
                     *nc = (column){v->b.x0, v->b.x1, v->b.x0, v->b.x1, (int)cols.n - 1, v->band};
                     best = (int)cols.n - 1;
                 } else {
@@ -1217,7 +1198,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
      * the values, stacked words of one cell joined, words over two cells left out (group labels) */
     if (fd > 0) {
         typedef struct { double x0, x1; } span;
-        vec units = {0}, clusters = {0};
+        gk_vec units = {0}, clusters = {0};
         for (uint32_t i = 0; i < fd; i++) {
             pline *l = LN(c, lines[i]);
             ppage *pg = PG(c, lines[i].p);
@@ -1226,7 +1207,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 if (xc(r->b) < LB) continue;
                 pword *w = pg->words.data;      /* words: a tight table's cells may run together */
                 for (uint32_t q = r->w0; q < r->w0 + r->nw; q++)
-                    *(span *)vpush(a, &units, sizeof(span)) = (span){w[q].b.x0, w[q].b.x1};
+                    *(span *)gk_vec_push(a, &units, sizeof(span)) = (span){w[q].b.x0, w[q].b.x1};
             }
         }
         span *U = units.data;
@@ -1243,7 +1224,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 double o = ovl(U[q].x0, U[q].x1, S[k].x0, S[k].x1);
                 if (o >= 0.3 * dmin(U[q].x1 - U[q].x0, S[k].x1 - S[k].x0)) { hit = (int)k; hits++; }
             }
-            if (hits == 0) *(span *)vpush(a, &clusters, sizeof(span)) = U[q];
+            if (hits == 0) *(span *)gk_vec_push(a, &clusters, sizeof(span)) = U[q];
             else if (hits == 1) {
                 S[hit].x0 = dmin(S[hit].x0, U[q].x0);
                 S[hit].x1 = dmax(S[hit].x1, U[q].x1);
@@ -1319,7 +1300,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
             }
             for (uint32_t k = 0; k < ncl; k++) {
                 if (taken[k] || best >= 1e299) continue;
-                column *nc = vpush(a, &cols, sizeof(column));
+                column *nc = gk_vec_push(a, &cols, sizeof(column));
                 *nc = (column){S[k].x0, S[k].x1, S[k].x0, S[k].x1, (int)cols.n - 1, -1};
             }
         }
@@ -1334,16 +1315,16 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
         for (uint32_t t = 0; t < toks.n; t++) T[t].col = map[T[t].col];
     }
     /* text in the rows: labels (left of LB) and text among the values */
-    vec labs = {0};                       /* lblock */
+    gk_vec labs = {0};                       /* lblock */
     typedef struct { box b; uint32_t p, line; const char *t; uint32_t n; } lrun;
-    vec lruns = {0};
+    gk_vec lruns = {0};
     for (uint32_t i = fd; i < n; i++) {
         pline *l = LN(c, lines[i]);
         for (uint32_t m = 0; m < l->nr; m++) {
             const prun *r = RN(c, lines[i].p, l->r[m]);
             if (r->num != NK_TEXT) continue;
             if (xc(r->b) < LB) {
-                lrun *x = vpush(a, &lruns, sizeof(lrun));
+                lrun *x = gk_vec_push(a, &lruns, sizeof(lrun));
                 *x = (lrun){r->b, lines[i].p, l->lineno, r->t, r->n};
                 continue;
             }
@@ -1362,13 +1343,13 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 if (o > bov) { bov = o; bd = (int)q; }
             }
             if (bd < 0) {
-                band *nbd = vpush(a, &bands, sizeof(band));
+                band *nbd = gk_vec_push(a, &bands, sizeof(band));
                 *nbd = (band){lines[i].p, l->lineno, r->b.y0, r->b.y1, r->b.y0, r->b.y1, 0};
                 B = bands.data;
                 bd = (int)bands.n - 1;
                 nb = bands.n;
             }
-            vtok *t = vpush(a, &toks, sizeof(vtok));
+            vtok *t = gk_vec_push(a, &toks, sizeof(vtok));
             *t = (vtok){r->b, lines[i].p, r->t, r->n, l->lineno, bd, best, false};
             T = toks.data;
         }
@@ -1425,7 +1406,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 join->last = r->b;
                 continue;
             }
-            lblock *nbk = vpush(a, &labs, sizeof(lblock));
+            lblock *nbk = gk_vec_push(a, &labs, sizeof(lblock));
             memset(nbk, 0, sizeof *nbk);
             nbk->b = nbk->last = r->b;
             nbk->p = r->p;
@@ -1483,8 +1464,8 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
     /* the header: label-area chunks; words over the columns; group labels over several columns */
     bool has_labels = nlb > 0;
     {
-        vec hw = {0};                     /* hword, value area */
-        vec hl = {0};                     /* lblock-like chunks of the label area: reuse lblock */
+        gk_vec hw = {0};                     /* hword, value area */
+        gk_vec hl = {0};                     /* lblock-like chunks of the label area: reuse lblock */
         for (uint32_t i = 0; i < fd; i++) {
             pline *l = LN(c, lines[i]);
             ppage *pg = PG(c, lines[i].p);
@@ -1506,7 +1487,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                         join->b = bunion(join->b, r->b);
                         join->last = r->b;
                     } else {
-                        lblock *k = vpush(a, &hl, sizeof(lblock));
+                        lblock *k = gk_vec_push(a, &hl, sizeof(lblock));
                         memset(k, 0, sizeof *k);
                         k->b = k->last = r->b;
                         k->p = lines[i].p;
@@ -1518,7 +1499,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 }
                 pword *w = pg->words.data;
                 for (uint32_t q = r->w0; q < r->w0 + r->nw; q++) {
-                    hword *h = vpush(a, &hw, sizeof(hword));
+                    hword *h = gk_vec_push(a, &hw, sizeof(hword));
                     *h = (hword){w[q].b, lines[i].p, l->lineno, w[q].t, w[q].n, -1, -1};
                 }
             }
@@ -1581,7 +1562,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 for (int k = H[q].col; k <= H[q].span_end; k++) bound[k] = dmax(bound[k], H[q].b.y1);
         (void)lowest_span;
         typedef struct { box b; uint32_t p, line; const char *t; int col; } upper;
-        vec ups = {0};
+        gk_vec ups = {0};
         const char **leaf = gk_arena_alloc(a, ((size_t)K + 2) * sizeof(char *));
         uint32_t *leaf_line = gk_arena_alloc(a, ((size_t)K + 2) * sizeof(uint32_t));
         hword *tmp = gk_arena_alloc(a, ((size_t)hw.n + 1) * sizeof(hword));
@@ -1600,7 +1581,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
                 if (H[q].col == (int)k && H[q].span_end == (int)k && H[q].b.y0 < bound[k] - 0.1) tmp[nu++] = H[q];
             /* words above the bound: one upper item per vertical group */
             if (nu) {
-                upper *u = vpush(a, &ups, sizeof(upper));
+                upper *u = gk_vec_push(a, &ups, sizeof(upper));
                 box b = tmp[0].b;
                 for (uint32_t q = 1; q < nu; q++) b = bunion(b, tmp[q].b);
                 uint32_t ln = tmp[0].line;
@@ -1609,7 +1590,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
         }
         for (uint32_t q = 0; q < hw.n; q++)
             if (H[q].span_end > H[q].col) {
-                upper *u = vpush(a, &ups, sizeof(upper));
+                upper *u = gk_vec_push(a, &ups, sizeof(upper));
                 *u = (upper){H[q].b, H[q].p, H[q].line, gk_arena_strndup(a, H[q].t, H[q].n), H[q].col};
             }
         /* label-area chunks: the lowest with the leaf row, the others up */
@@ -1619,7 +1600,7 @@ static void build_subtable(pctx *c, const lref *lines, uint32_t n) {
             if (low < 0 || HL[q].b.y1 > HL[low].b.y1) low = (int)q;
         for (uint32_t q = 0; q < hl.n; q++) {
             if ((int)q == low) continue;
-            upper *u = vpush(a, &ups, sizeof(upper));
+            upper *u = gk_vec_push(a, &ups, sizeof(upper));
             *u = (upper){HL[q].b, HL[q].p, HL[q].line,
                          gk_arena_strndup(a, HL[q].text.data ? HL[q].text.data : "", HL[q].text.len), -1};
         }
@@ -1780,7 +1761,7 @@ static void render_piece(gk_buf *b, const char *t, size_t n) {
 
 static void emit_grid(pctx *c, grid *g) {
     if (!g->rows.n) return;
-    gk_block *bk = vpush(c->a, &c->blocks, sizeof(gk_block));
+    gk_block *bk = gk_vec_push(c->a, &c->blocks, sizeof(gk_block));
     memset(bk, 0, sizeof *bk);
     bk->kind = GK_BLOCK_TABLE;
     bk->rows = gk_arena_alloc(c->a, (size_t)g->rows.n * sizeof(gk_drow));
@@ -1830,7 +1811,7 @@ static void para_flush(pctx *c, para *pp) {
     size_t n = pp->text.len;
     const char *t = gk_trim(pp->text.data ? pp->text.data : "", &n);
     if (n) {
-        gk_block *bk = vpush(c->a, &c->blocks, sizeof(gk_block));
+        gk_block *bk = gk_vec_push(c->a, &c->blocks, sizeof(gk_block));
         memset(bk, 0, sizeof *bk);
         bk->kind = GK_BLOCK_PARA;
         bk->line = pp->line;
@@ -1972,7 +1953,7 @@ gk_status gk_read_pdf_layout(gk_arena *a, const char *path, const char *xhtml, s
             para_flush(&c, &pp);
             if (!built[l->region]) {
                 built[l->region] = true;
-                vec *rv = &((vec *)c.regions.data)[l->region];
+                gk_vec *rv = &((gk_vec *)c.regions.data)[l->region];
                 /* the region's lines without those dropped on the way (repeated headers) */
                 lref *keep = gk_arena_alloc(a, ((size_t)rv->n + 1) * sizeof(lref));
                 uint32_t nk = 0;

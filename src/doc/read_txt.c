@@ -16,22 +16,6 @@ typedef struct {
     lclass cls;
 } tline;
 
-typedef struct {   /* growable arrays inside the arena */
-    void *data;
-    uint32_t n, cap;
-} vec;
-
-static void *vec_push(gk_arena *a, vec *v, size_t elem) {
-    if (v->n == v->cap) {
-        uint32_t cap = v->cap ? v->cap * 2 : 8;
-        void *d = gk_arena_alloc(a, (size_t)cap * elem);
-        if (v->n) memcpy(d, v->data, (size_t)v->n * elem);
-        v->data = d;
-        v->cap = cap;
-    }
-    return (char *)v->data + (size_t)(v->n++) * elem;
-}
-
 static lclass classify(const char *s, uint32_t len) {
     const char *tab = memchr(s, '\t', len);
     if (!tab) return gk_is_blank(s, len) ? L_BLANK : L_TEXT;
@@ -80,11 +64,11 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
     d->srclen = len;
 
     /* Split into lines (LF, CRLF or CR). */
-    vec lines = {0};
+    gk_vec lines = {0};
     for (uint32_t i = 0; i <= len;) {
         uint32_t j = i;
         while (j < len && src[j] != '\n' && src[j] != '\r') j++;
-        tline *l = vec_push(a, &lines, sizeof(tline));
+        tline *l = gk_vec_push(a, &lines, sizeof(tline));
         l->start = i;
         l->len = j - i;
         l->cls = classify(src + i, l->len);
@@ -95,12 +79,12 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
     uint32_t nl = lines.n;
     d->nlines = nl;
 
-    vec blocks = {0};
+    gk_vec blocks = {0};
     uint32_t i = 0;
     while (i < nl) {
         if (L[i].cls == L_BLANK) { i++; continue; }
         if (L[i].cls == L_TEXT) {
-            gk_block *b = vec_push(a, &blocks, sizeof(gk_block));
+            gk_block *b = gk_vec_push(a, &blocks, sizeof(gk_block));
             size_t n = L[i].len;
             const char *t = gk_trim(src + L[i].start, &n);
             b->kind = GK_BLOCK_PARA;
@@ -110,20 +94,20 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
             i++;
             continue;
         }
-        gk_block *b = vec_push(a, &blocks, sizeof(gk_block));
+        gk_block *b = gk_vec_push(a, &blocks, sizeof(gk_block));
         b->kind = GK_BLOCK_TABLE;
         b->line = i + 1;
-        vec rows = {0};
+        gk_vec rows = {0};
         if (L[i].cls == L_ROW) {
             while (i < nl && L[i].cls == L_ROW) {
-                gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
-                vec cells = {0};
+                gk_drow *r = gk_vec_push(a, &rows, sizeof(gk_drow));
+                gk_vec cells = {0};
                 r->line = i + 1;
                 uint32_t p = L[i].start, end = L[i].start + L[i].len, col = 1;
                 for (;;) {
                     uint32_t q = p;
                     while (q < end && src[q] != '\t') q++;
-                    gk_dcell *c = vec_push(a, &cells, sizeof(gk_dcell));
+                    gk_dcell *c = gk_vec_push(a, &cells, sizeof(gk_dcell));
                     c->text = src + p;
                     c->len = q - p;
                     c->src = (gk_src){i + 1, col++, p, q - p};
@@ -135,14 +119,14 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
                 i++;
             }
         } else {
-            vec cells = {0};
+            gk_vec cells = {0};
             uint32_t row_line = i + 1;
             bool after_blank = false;
             while (i < nl) {
                 lclass c = L[i].cls;
                 if (c == L_CELL) {
                     if (cells.n == 0) row_line = i + 1;
-                    gk_dcell *cell = vec_push(a, &cells, sizeof(gk_dcell));
+                    gk_dcell *cell = gk_vec_push(a, &cells, sizeof(gk_dcell));
                     cell->text = src + L[i].start + 1;
                     cell->len = L[i].len - 1;
                     cell->src = (gk_src){i + 1, cells.n, L[i].start + 1, L[i].len - 1};
@@ -158,11 +142,11 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
                     i++;
                 } else if (c == L_BLANK) {
                     if (cells.n) {
-                        gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
+                        gk_drow *r = gk_vec_push(a, &rows, sizeof(gk_drow));
                         r->cells = cells.data;
                         r->ncells = cells.n;
                         r->line = row_line;
-                        cells = (vec){0};
+                        cells = (gk_vec){0};
                     }
                     after_blank = true;
                     i++;
@@ -184,7 +168,7 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
                 }
             }
             if (cells.n) {
-                gk_drow *r = vec_push(a, &rows, sizeof(gk_drow));
+                gk_drow *r = gk_vec_push(a, &rows, sizeof(gk_drow));
                 r->cells = cells.data;
                 r->ncells = cells.n;
                 r->line = row_line;

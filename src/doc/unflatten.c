@@ -235,13 +235,7 @@ typedef struct {
 } blist;
 
 static void push(blist *l, gk_block b) {
-    if (l->n == l->cap) {
-        uint32_t cap = l->cap ? l->cap * 2 : 64;
-        gk_block *v = gk_arena_alloc(l->a, (size_t)cap * sizeof *v);
-        if (l->n) memcpy(v, l->v, (size_t)l->n * sizeof *v);
-        l->v = v;
-        l->cap = cap;
-    }
+    l->v = gk_arena_grow(l->a, l->v, l->n, &l->cap, sizeof *l->v, 64);
     l->v[l->n++] = b;
 }
 

@@ -1722,22 +1722,7 @@ static void drop_table_text(flat *F) {
         for (long i = lo; i <= hi; i++)
             if (!has_n(r->paras[i].text, r->paras[i].len, "。")) { drop[i] = true; any = true; }
     }
-    if (!any) return;
-    for (int s = 0; s < 6; s++) {
-        gk_section *sec = &r->sections[s];
-        if (!sec->present) continue;
-        gk_buf buf;
-        gk_buf_init(&buf);
-        for (uint32_t i = 0; i < r->nparas; i++) {
-            const gk_para *p = &r->paras[i];
-            if (p->section != s || drop[i]) continue;
-            if (buf.len) gk_buf_putc(&buf, '\n');
-            if (p->orig) gk_buf_append(&buf, p->orig, p->orig_len);
-            else gk_buf_append(&buf, p->text, p->len);
-        }
-        sec->text = gk_arena_strndup(F->a, buf.data ? buf.data : "", buf.len);
-        gk_buf_free(&buf);
-    }
+    if (any) gk_section_texts(r, drop);
 }
 
 bool gk_recognize_flat(gk_report *r, const gk_doc *doc) {

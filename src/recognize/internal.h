@@ -8,6 +8,9 @@
 
 void gk_find_sections(gk_report *r, const gk_doc *doc);
 void gk_find_title(gk_report *r, const gk_doc *doc);
+/* Each present section's text: its paragraphs (as the source wrote them) joined by newlines, leaving out the
+ * paragraphs with drop[i] set (drop may be NULL). */
+void gk_section_texts(gk_report *r, const bool *drop);
 /* Which statutory table a grid holds (GK_NTABLES when none). */
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b);
 /* A lone number between the pieces of a broken table: possibly a cell's displaced value. */

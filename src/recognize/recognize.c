@@ -11,13 +11,7 @@ typedef struct {
 } rowlist;
 
 static void push_row(gk_arena *a, rowlist *l, gk_drow *row) {
-    if (l->n == l->cap) {
-        uint32_t cap = l->cap ? l->cap * 2 : 64;
-        gk_drow **d = gk_arena_alloc(a, cap * sizeof *d);
-        if (l->n) memcpy(d, l->rows, l->n * sizeof *d);
-        l->rows = d;
-        l->cap = cap;
-    }
+    l->rows = gk_arena_grow(a, l->rows, l->n, &l->cap, sizeof *l->rows, 64);
     l->rows[l->n++] = row;
 }
 

@@ -116,7 +116,10 @@ void gk_find_sections(gk_report *r, const gk_doc *doc) {
         p->orig_len = bk->orig_len;
     }
     if (cur >= 0) r->sections[cur].end_line = doc->nlines;
-    /* Section texts: their paragraphs as the source wrote them, joined by newlines. */
+    gk_section_texts(r, NULL);
+}
+
+void gk_section_texts(gk_report *r, const bool *drop) {
     for (int s = 0; s < 6; s++) {
         gk_section *sec = &r->sections[s];
         if (!sec->present) continue;
@@ -124,12 +127,12 @@ void gk_find_sections(gk_report *r, const gk_doc *doc) {
         gk_buf_init(&buf);
         for (uint32_t i = 0; i < r->nparas; i++) {
             const gk_para *p = &r->paras[i];
-            if (p->section != s) continue;
+            if (p->section != s || (drop && drop[i])) continue;
             if (buf.len) gk_buf_putc(&buf, '\n');
             if (p->orig) gk_buf_append(&buf, p->orig, p->orig_len);
             else gk_buf_append(&buf, p->text, p->len);
         }
-        sec->text = gk_arena_strndup(a, buf.data ? buf.data : "", buf.len);
+        sec->text = gk_arena_strndup(r->arena, buf.data ? buf.data : "", buf.len);
         gk_buf_free(&buf);
     }
 }

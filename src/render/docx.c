@@ -30,6 +30,7 @@
  * same bytes. The document reads back through gongkai's DOCX reader to the same
  * report (tests/test_docx_render.c), and LibreOffice converts it to PDF (tests/libreoffice_check.sh). */
 #include "gongkai/render.h"
+#include "internal.h"
 
 #include <string.h>
 #include <zip.h>
@@ -378,20 +379,12 @@ static void paragraphs(gk_buf *o, const char *s) {
     }
 }
 
-static bool contains(const char *hay, const char *needle, size_t n) {
-    if (!hay) return false;
-    size_t h = strlen(hay);
-    for (size_t i = 0; i + n <= h; i++)
-        if (!memcmp(hay + i, needle, n)) return true;
-    return false;
-}
-
 /* Paragraphs before the first section (as txt.c and html.c: not the title's own lines). */
 static void preface(gk_buf *o, const gk_report *r) {
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
         if (p->section >= 0 || !p->text) continue;
-        if (r->title_line && p->line <= r->title_line + 1 && contains(r->title, p->text, p->len)) continue;
+        if (gk_para_in_title(r, p)) continue;
         const char *s = p->orig ? p->orig : p->text;
         size_t n = p->orig ? p->orig_len : p->len;
         size_t m = n;

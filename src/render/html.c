@@ -20,6 +20,7 @@
  * (class error/warning, title= the message), the one-cell repair in its cell ("→ 5", data-repair) and as a
  * sentence under the table, then the list of findings. */
 #include "gongkai/render.h"
+#include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -427,20 +428,12 @@ static void paragraphs(gk_buf *o, const char *s) {
     }
 }
 
-static bool contains(const char *hay, const char *needle, size_t n) {
-    if (!hay) return false;
-    size_t h = strlen(hay);
-    for (size_t i = 0; i + n <= h; i++)
-        if (!memcmp(hay + i, needle, n)) return true;
-    return false;
-}
-
 /* Paragraphs before the first section (as txt.c: not the title's own lines). */
 static void preface(gk_buf *o, const gk_report *r) {
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
         if (p->section >= 0) continue;
-        if (r->title_line && p->line <= r->title_line + 1 && contains(r->title, p->text, p->len)) continue;
+        if (gk_para_in_title(r, p)) continue;
         const char *s = p->orig ? p->orig : p->text;
         size_t n = p->orig ? p->orig_len : p->len;
         size_t m = n;

@@ -2,6 +2,7 @@
  * Both are written so that gongkai's own readers read them back to the same report: the round trip is
  * the test. Only what the model holds is written. */
 #include "gongkai/render.h"
+#include "internal.h"
 
 #include <string.h>
 
@@ -109,12 +110,18 @@ static void t4_txt(gk_buf *o, const gk_report *r) {
     gk_buf_putc(o, '\n');
 }
 
+bool gk_para_in_title(const gk_report *r, const gk_para *p) {
+    if (!r->title_line || p->line > r->title_line + 1 || !r->title) return false;
+    size_t h = strlen(r->title);
+    for (size_t i = 0; i + p->len <= h; i++)
+        if (!memcmp(r->title + i, p->text, p->len)) return true;
+    return false;
+}
+
 static void preface(gk_buf *o, const gk_report *r, bool md) {
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
-        if (p->section >= 0 || (r->title_line && p->line <= r->title_line + 1 && r->title &&
-                                strstr(r->title, gk_arena_strndup(r->arena, p->text, p->len))))
-            continue;
+        if (p->section >= 0 || gk_para_in_title(r, p)) continue;
         if (md && strchr("|#-*>", p->text[0])) gk_buf_putc(o, '\\');
         if (p->orig) gk_buf_append(o, p->orig, p->orig_len);
         else gk_buf_append(o, p->text, p->len);

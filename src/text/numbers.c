@@ -205,16 +205,7 @@ gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk
 }
 
 const char *gk_decimal_str(gk_decimal d, char out[32]) {
-    if (d.scale == 0) {
-        char t[24];
-        int i = 24;
-        uint64_t u = d.value < 0 ? (uint64_t)0 - (uint64_t)d.value : (uint64_t)d.value;
-        do t[--i] = (char)('0' + u % 10); while ((u /= 10));
-        if (d.value < 0) t[--i] = '-';
-        memcpy(out, t + i, (size_t)(24 - i));
-        out[24 - i] = 0;
-        return out;
-    }
+    if (d.scale == 0) { gk_int_str(d.value, out); return out; }
     /* digits of the value, then the point inserted scale places from the right (a sign first) */
     if (d.value < 0) {
         char pos[32];
