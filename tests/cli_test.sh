@@ -351,5 +351,34 @@ run 20 parse --json "$CLEAN24" no-such-file.txt
 if [ "$RC" -eq 2 ] && ! crashtrace; then pass "parse of a good file and a missing file exits 2"
 else fail "parse of a good file and a missing file exits 2" "$(rcnote); stderr: $(errhead)"; fi
 
+# ---------------------------------------------------------------- flattened scraper text, last year as a constraint
+# The two-year fixture of tests/test_flat.c (year_text): this year's 二、上年结转 "112000013" reads as 11/2 or
+# 1/12 from its own text; `compare` with last year's report (结转下年度 11/2/…) settles it, `check` alone cannot.
+python3 - "$ROOT/tests/test_flat.c" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+body = src[src.index("year_text =") : src.index(";", src.index("year_text ="))]
+text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', body)).replace("\\n", "\n")
+def write(year, *runs):
+    t = text.replace("%d", str(year), 2)
+    for r in runs: t = t.replace("%s", r, 1)
+    open("flat-%d.txt" % year, "w", encoding="utf-8").write(t)
+write(2023, "122000014", "0000000", "1000001", "1000001", "112000013")
+write(2024, "1000001", "112000013", "112000013", "112000013", "1000001")
+PY
+run 20 parse --json flat-2024.txt
+if [ "$RC" -eq 1 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["t3"]["carried_over"]["natural"] is not None)' "$OUT"; then
+    pass "flattened text alone: the ambiguous 上年结转 cells stay null (exit 1)"
+else fail "flattened text alone: the ambiguous 上年结转 cells stay null (exit 1)" "$(rcnote); stderr: $(errhead)"; fi
+run 20 compare --format json flat-2023.txt flat-2024.txt
+if [ "$RC" -eq 0 ] && python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+bad = [f["rule"] for f in d["findings"]]
+ch = {c["where"]: c["after"] for c in d["changes"]}
+sys.exit(bool(bad) or ch.get("t3.carried_over.natural") != 11 or ch.get("t3.carried_over.commercial") != 2)' "$OUT" && ! crashtrace; then
+    pass "compare settles flattened 上年结转 with last year's 结转下年度 (11/2), no finding"
+else fail "compare settles flattened 上年结转 with last year's 结转下年度 (11/2), no finding" "$(rcnote); stdout: $(head -c 300 "$OUT"); stderr: $(errhead)"; fi
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
