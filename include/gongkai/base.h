@@ -33,6 +33,9 @@ typedef struct gk_arena gk_arena;
 
 gk_arena *gk_arena_new(void);
 void gk_arena_free(gk_arena *a);
+/* Releases everything allocated so far but keeps up to 4 MiB of the memory for the next document (a batch
+ * worker's arena, reused report after report). Pointers into the arena become invalid. */
+void gk_arena_reset(gk_arena *a);
 /* Zeroed memory, aligned for any type. Aborts the process on out-of-memory: the library's
  * callers are command-line and batch tools where there is nothing better to do. */
 void *gk_arena_alloc(gk_arena *a, size_t n);

@@ -5,42 +5,48 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 gk_status gk_read_file(const char *path, size_t max, char **out, size_t *len) {
     *out = NULL;
     *len = 0;
     bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) return GK_ERR_IO;
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return GK_ERR_IO;
     size_t cap = 1 << 16, n = 0;
+    off_t size = -1;   /* a regular file's size: read in one call, no stdio buffer in between */
     if (!is_stdin) {
         struct stat st;
-        bool known = fstat(fileno(f), &st) == 0;
-        if (known && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return GK_ERR_IO; }
-        /* a regular file: one buffer of its size (one spare byte to see the end), read without stdio's copy */
+        bool known = fstat(fd, &st) == 0;
+        if (known && S_ISDIR(st.st_mode)) { close(fd); errno = EISDIR; return GK_ERR_IO; }
         if (known && S_ISREG(st.st_mode) && st.st_size >= 0 && (uint64_t)st.st_size < max) {
-            cap = (size_t)st.st_size + 1;
-            setvbuf(f, NULL, _IONBF, 0);
+            size = st.st_size;
+            cap = (size_t)size + 1;
         }
     }
     char *p = malloc(cap + 1);
-    if (!p) { if (!is_stdin) fclose(f); return GK_ERR_NOMEM; }
+    if (!p) { if (!is_stdin) close(fd); return GK_ERR_NOMEM; }
+    bool err = false;
     for (;;) {
         if (n == cap) {
             if (cap > max) break;
             cap *= 2;
             char *q = realloc(p, cap + 1);
-            if (!q) { free(p); if (!is_stdin) fclose(f); return GK_ERR_NOMEM; }
+            if (!q) { free(p); if (!is_stdin) close(fd); return GK_ERR_NOMEM; }
             p = q;
         }
-        size_t r = fread(p + n, 1, cap - n, f);
-        n += r;
+        ssize_t r = read(fd, p + n, cap - n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) { err = true; break; }
         if (r == 0) break;
+        n += (size_t)r;
+        if (size >= 0 && n == (size_t)size) break;   /* the whole regular file: no second read to see its end */
     }
-    bool err = ferror(f);
-    if (!is_stdin) fclose(f);
-    if (err) { free(p); return GK_ERR_IO; }
+    int saved = errno;
+    if (!is_stdin) close(fd);
+    if (err) { free(p); errno = saved; return GK_ERR_IO; }
     if (n > max) { free(p); return GK_ERR_TOO_LARGE; }
     p[n] = 0;
     *out = p;

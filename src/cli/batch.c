@@ -2,6 +2,7 @@
  * own arena (no shared mutable state), and hand the result back through a window of slots; the main thread
  * consumes the slots strictly in input order, so output streams in order while memory stays bounded by the
  * window, whatever the batch size. */
+#define _DEFAULT_SOURCE   /* struct dirent's d_type */
 #include "batch.h"
 
 #include <dirent.h>
@@ -31,7 +32,8 @@ static void push(strlist *l, char *s) {
     l->v[l->n++] = s;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+/* by path, past the one-byte entry type that walk puts in front */
+static int cmp_path(const void *a, const void *b) { return strcmp(*(char *const *)a + 1, *(char *const *)b + 1); }
 
 static bool report_like(const char *path) {
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -52,22 +54,35 @@ static void walk(const char *dir, strlist *out, int depth) {
     if (!d) return;
     strlist here = {0};
     struct dirent *e;
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/') dl--;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        size_t dl = strlen(dir);
-        while (dl > 1 && dir[dl - 1] == '/') dl--;
-        size_t len = dl + strlen(e->d_name) + 2;
+        /* the entry's type from the directory itself saves a stat per file; a link or an unknown type is
+         * stat'ed below. The type travels in the name's first byte until then. */
+#ifdef _DIRENT_HAVE_D_TYPE
+        char kind = e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ? 'd' : '?';
+#else
+        char kind = '?';
+#endif
+        if (kind == 'f' && !report_like(e->d_name)) continue;
+        size_t len = dl + strlen(e->d_name) + 3;
         char *p = malloc(len);
-        snprintf(p, len, "%.*s/%s", (int)dl, dir, e->d_name);
+        if (!p) abort();
+        snprintf(p, len, "%c%.*s/%s", kind, (int)dl, dir, e->d_name);
         push(&here, p);
     }
     closedir(d);
-    if (here.n > 1) qsort(here.v, (size_t)here.n, sizeof(char *), cmp_str);
+    if (here.n > 1) qsort(here.v, (size_t)here.n, sizeof(char *), cmp_path);
     for (int i = 0; i < here.n; i++) {
-        struct stat st;
-        if (stat(here.v[i], &st) != 0) { free(here.v[i]); continue; }
-        if (S_ISDIR(st.st_mode)) { walk(here.v[i], out, depth + 1); free(here.v[i]); }
-        else if (S_ISREG(st.st_mode) && report_like(here.v[i])) push(out, here.v[i]);
+        char kind = here.v[i][0];
+        memmove(here.v[i], here.v[i] + 1, strlen(here.v[i]));
+        if (kind == '?') {
+            struct stat st;
+            kind = stat(here.v[i], &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 'd' : S_ISREG(st.st_mode) ? 'f' : 0;
+        }
+        if (kind == 'd') { walk(here.v[i], out, depth + 1); free(here.v[i]); }
+        else if (kind == 'f' && report_like(here.v[i])) push(out, here.v[i]);
         else free(here.v[i]);
     }
     free(here.v);
@@ -109,9 +124,23 @@ typedef struct {
     int consumed;    /* inputs the main thread has taken */
     batch_item *slots;
     bool *done;
+    /* The main thread sleeps until a run of results is ready, not for each one: a wake-up per report
+     * costs more than a small report's whole check. It waits for inputs [wait_from, want_end), or only
+     * for wait_from once it has waited 20 ms (slow inputs still stream one by one). */
+    bool main_waiting, main_late;
+    int wait_from, want_end;
+    int room_waiters;   /* workers waiting for a free slot */
 } pool;
 
-static void work(pool *p, int i, batch_item *it) {
+static bool run_done(const pool *p) {
+    for (int j = p->wait_from; j < p->want_end; j++)
+        if (!p->done[j % p->window]) return false;
+    return true;
+}
+
+/* Reads, checks and renders input i into it, in the worker's arena *mine (reset for each report; handed over
+ * to the item when the caller keeps reports, and replaced). */
+static void work(pool *p, int i, batch_item *it, gk_arena **mine) {
     memset(it, 0, sizeof *it);
     gk_buf_init(&it->out);
     it->path = p->paths[i];
@@ -127,7 +156,8 @@ static void work(pool *p, int i, batch_item *it) {
         gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (%s)" : "gongkai: %s: %s（%s）", shown, gk_status_message(st, o->lang),
                       strerror(errno));
     } else if (st == GK_OK) {
-        gk_arena *a = gk_arena_new();
+        if (!*mine) *mine = gk_arena_new();
+        gk_arena *a = *mine;
         gk_report *r = NULL;
         const char *detail = NULL;
         st = gk_report_from_bytes(a, shown, bytes, len, &r, &detail);
@@ -148,8 +178,8 @@ static void work(pool *p, int i, batch_item *it) {
                 it->carried_over[c].raw = it->carry_next[c].raw = NULL;
             }
             if (p->render) p->render(o, r, it, p->ctx);
-            if (p->keep) { it->arena = a; it->report = r; }
-            else gk_arena_free(a);
+            if (p->keep) { it->arena = a; it->report = r; *mine = NULL; }
+            else gk_arena_reset(a);
         } else {
             if ((st == GK_ERR_ENCODING || st == GK_ERR_BINARY) && detail)
                 gk_buf_printf(&err, cli_en(o) ? "gongkai: %s: %s (at byte %s)" : "gongkai: %s: %s（第 %s 字节处）", shown,
@@ -159,7 +189,7 @@ static void work(pool *p, int i, batch_item *it) {
                               cli_detail(o, detail));
             else
                 gk_buf_printf(&err, "gongkai: %s: %s", shown, gk_status_message(st, o->lang));
-            gk_arena_free(a);
+            gk_arena_reset(a);
         }
     } else {
         gk_buf_printf(&err, "gongkai: %s: %s", shown, gk_status_message(st, o->lang));
@@ -171,20 +201,46 @@ static void work(pool *p, int i, batch_item *it) {
 
 static void *worker(void *arg) {
     pool *p = arg;
+    gk_arena *mine = NULL;
     for (;;) {
         pthread_mutex_lock(&p->mu);
-        while (p->next < p->n && p->next >= p->consumed + p->window) pthread_cond_wait(&p->room, &p->mu);
-        if (p->next >= p->n) { pthread_mutex_unlock(&p->mu); return NULL; }
+        while (p->next < p->n && p->next >= p->consumed + p->window) {
+            p->room_waiters++;
+            pthread_cond_wait(&p->room, &p->mu);
+            p->room_waiters--;
+        }
+        if (p->next >= p->n) { pthread_mutex_unlock(&p->mu); break; }
         int i = p->next++;
         pthread_mutex_unlock(&p->mu);
         batch_item item;
-        work(p, i, &item);
+        work(p, i, &item, &mine);
         pthread_mutex_lock(&p->mu);
         p->slots[i % p->window] = item;
         p->done[i % p->window] = true;
-        pthread_cond_broadcast(&p->ready);
+        if (p->main_waiting && p->done[p->wait_from % p->window] && (p->main_late || run_done(p)))
+            pthread_cond_signal(&p->ready);
         pthread_mutex_unlock(&p->mu);
     }
+    gk_arena_free(mine);
+    return NULL;
+}
+
+/* The main thread's wait for input i (the lock held). */
+static void wait_for(pool *p, int i) {
+    if (p->done[i % p->window]) return;
+    p->wait_from = i;
+    p->want_end = i + p->window / 2 < p->n ? i + p->window / 2 : p->n;
+    p->main_waiting = true;
+    p->main_late = false;
+    struct timespec until;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_nsec += 20 * 1000 * 1000;
+    if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
+    while (!p->done[i % p->window] || (!p->main_late && !run_done(p))) {
+        if (p->main_late) pthread_cond_wait(&p->ready, &p->mu);
+        else if (pthread_cond_timedwait(&p->ready, &p->mu, &until) == ETIMEDOUT) p->main_late = true;
+    }
+    p->main_waiting = false;
 }
 
 static double now_s(void) {
@@ -229,7 +285,11 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
     p.slots = calloc((size_t)p.window, sizeof(batch_item));
     p.done = calloc((size_t)p.window, sizeof(bool));
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.ready, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p.ready, &ca);
+    pthread_condattr_destroy(&ca);
     pthread_cond_init(&p.room, NULL);
     pthread_t *th = calloc((size_t)jobs, sizeof(pthread_t));
     int started = 0;
@@ -237,17 +297,18 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
         if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
     bool bar = !o->quiet && isatty(2) && n > 1;
     double t0 = now_s(), last = 0;
+    gk_arena *own = NULL;   /* when no thread could be started */
     for (int i = 0; i < n; i++) {
         batch_item item;
         if (started == 0) {
-            work(&p, i, &item);   /* no thread could be started: do it here */
+            work(&p, i, &item, &own);   /* no thread could be started: do it here */
         } else {
             pthread_mutex_lock(&p.mu);
-            while (!p.done[i % p.window]) pthread_cond_wait(&p.ready, &p.mu);
+            wait_for(&p, i);
             item = p.slots[i % p.window];
             p.done[i % p.window] = false;
             p.consumed = i + 1;
-            pthread_cond_broadcast(&p.room);
+            if (p.room_waiters) pthread_cond_broadcast(&p.room);
             pthread_mutex_unlock(&p.mu);
         }
         if (item.status == GK_OK) {
@@ -272,6 +333,7 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
         }
     }
     for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+    gk_arena_free(own);
     free(th);
     free(p.slots);
     free(p.done);
