@@ -22,6 +22,12 @@ typedef struct gk_dcell {
     gk_src src;
     uint16_t rowspan, colspan;  /* spans of a merged cell at its origin (0 = unknown / 1) */
     bool spanned;         /* a grid position covered by a merged cell that starts elsewhere: text "" */
+    /* Recognition's memo, so that each cell is parsed and folded once however many times tables are
+     * classified and mapped (src/recognize/cells.c). Readers leave it zero and never change text after. */
+    uint8_t memo_np;      /* how the text parses as a number, +1: bits 0–1 whole numbers, bits 2–3 decimals too */
+    bool memo_label;      /* label_off/label_len are known */
+    uint32_t label_off, label_len;   /* the label: folded text without its numbering and trailing colons */
+    const char *folded;   /* gk_fold of the text, NULL until needed */
 } gk_dcell;
 
 typedef struct gk_drow {

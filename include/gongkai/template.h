@@ -96,6 +96,9 @@ bool gk_field_matches(const gk_field_def *f, const char *folded);
 const char *gk_label_strip(const char *folded, size_t *n);
 bool gk_row_matches_stripped(const gk_row_def *r, const char *s, size_t n);
 bool gk_field_matches_stripped(const gk_field_def *f, const char *s, size_t n);
+/* The first row of td that the stripped label s[0..n) names (what gk_row_matches_stripped says row by row,
+ * found in one scan of the label), or -1. */
+int gk_table_match_row(const gk_table_def *td, const char *s, size_t n);
 
 #ifdef __cplusplus
 }

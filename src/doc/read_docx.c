@@ -1024,7 +1024,7 @@ static int table_end(dstate *s) {
         memset(cur, 0, (size_t)wcur * sizeof(vowner));
         for (uint32_t c = 0; c < rr->width; c++) {
             /* positions no cell of this row starts at: grid-before and covered positions */
-            row->cells[c] = (gk_dcell){"", 0, {rr->line, c + 1, 0, 0}, 0, 0, true};
+            row->cells[c] = (gk_dcell){.text = "", .src = {rr->line, c + 1, 0, 0}, .spanned = true};
         }
         for (uint32_t k = 0; k < rr->ncells; k++) {
             rawcell *rc0 = &rr->cells[k];

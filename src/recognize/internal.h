@@ -33,6 +33,11 @@ bool gk_is_2019_t2_word(const char *folded);
  * row (label cell + number cells) and its table, or NULL. */
 gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table);
 
+/* A cell's number parse, folded text and label, each worked out once (the memo in gk_dcell). */
+gk_numparse gk_cell_np(gk_dcell *c, bool decimal);
+const char *gk_cell_folded(gk_arena *a, gk_dcell *c);
+const char *gk_cell_label(gk_arena *a, gk_dcell *c, size_t *n);
+
 /* Substring test on NUL-terminated strings. */
 static inline bool gk_has(const char *hay, const char *needle) { return hay && strstr(hay, needle) != NULL; }
 

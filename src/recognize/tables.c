@@ -8,7 +8,7 @@
 #include <string.h>
 
 typedef struct {
-    char **f;          /* folded text of each cell */
+    const char **f;    /* folded text of each cell ("" for a number or a blank) */
     gk_numparse *np;   /* number / blank / not a number */
 } rowinfo;
 
@@ -17,9 +17,8 @@ static rowinfo row_info(gk_arena *a, const gk_drow *row, bool decimal) {
     ri.f = gk_arena_alloc(a, (row->ncells + 1) * sizeof(char *));
     ri.np = gk_arena_alloc(a, (row->ncells + 1) * sizeof(gk_numparse));
     for (uint32_t c = 0; c < row->ncells; c++) {
-        gk_decimal d;
-        ri.np[c] = gk_parse_cell_number(row->cells[c].text, row->cells[c].len, decimal, &d);
-        ri.f[c] = ri.np[c] == GK_NP_NOT_NUMBER ? gk_fold(a, row->cells[c].text, row->cells[c].len) : (char *)"";
+        ri.np[c] = gk_cell_np(&row->cells[c], decimal);
+        ri.f[c] = ri.np[c] == GK_NP_NOT_NUMBER ? gk_cell_folded(a, &row->cells[c]) : "";
     }
     return ri;
 }
@@ -63,10 +62,20 @@ static void shape(gk_report *r, gk_table_id t, gk_shape_kind k, uint32_t line, i
 static int match_row(const gk_table_def *td, const char *folded) {
     if (!folded || !*folded) return -1;
     size_t n;
-    const char *s = gk_label_strip(folded, &n);   /* once, not once per row */
-    for (int k = 0; k < td->nrows; k++)
-        if (gk_row_matches_stripped(&td->rows[k], s, n)) return k;
-    return -1;
+    const char *s = gk_label_strip(folded, &n);
+    return gk_table_match_row(td, s, n);
+}
+
+/* The same for a text cell, with its label from the memo. */
+static int match_row_cell(gk_arena *a, const gk_table_def *td, gk_dcell *c) {
+    size_t n;
+    const char *s = gk_cell_label(a, c, &n);
+    return *gk_cell_folded(a, c) ? gk_table_match_row(td, s, n) : -1;
+}
+
+/* Cell c of a row read by row_info: a number or a blank names no row. */
+static int match_ri(gk_arena *a, const gk_table_def *td, const gk_drow *row, const rowinfo *ri, uint32_t c) {
+    return *ri->f[c] ? match_row_cell(a, td, &row->cells[c]) : -1;
 }
 
 static int match_field(const gk_row_def *rd, const char *folded) {
@@ -127,28 +136,28 @@ static unsigned table_word_groups(const char *f) {
 
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
     int score[GK_NTABLES] = {0};
-    const gk_table_def t3def = gk_template_2021()->tables[GK_T3];
-    const gk_table_def t2def = gk_template_2021()->tables[GK_T2];
+    const gk_table_def *t3def = &gk_template_2021()->tables[GK_T3];
+    const gk_table_def *t2def = &gk_template_2021()->tables[GK_T2];
     uint32_t seen = 0;   /* the words of a table are in its first cells: 96 text cells are evidence enough */
     for (uint32_t i = 0; i < b->nrows && seen < 96; i++) {
         const gk_drow *row = &b->rows[i];
         for (uint32_t c = 0; c < row->ncells && seen < 96; c++) {
-            if (row->cells[c].len > 400) continue;
-            gk_decimal d;
-            if (gk_parse_cell_number(row->cells[c].text, row->cells[c].len, true, &d) != GK_NP_NOT_NUMBER) continue;
+            gk_dcell *cell = &row->cells[c];
+            if (cell->len > 400) continue;
+            if (gk_cell_np(cell, true) != GK_NP_NOT_NUMBER) continue;
             seen++;
-            char *f = gk_fold(a, row->cells[c].text, row->cells[c].len);
+            const char *f = gk_cell_folded(a, cell);
             if (!*f) continue;
             unsigned g = table_word_groups(f);
             if (g & KW_T2)
                 score[GK_T2] += 2;
-            else if (match_row(&t2def, f) >= 0)
+            else if (match_row_cell(a, t2def, cell) >= 0)
                 score[GK_T2] += 1;   /* a piece of t2: 规章, 行政规范性文件 … */
             if (g & KW_T3)
                 score[GK_T3] += 2;
             else {
-                int m = match_row(&t3def, f);
-                if (m >= 0 && !t3def.rows[m].exact) score[GK_T3] += 1;   /* a piece of t3 holding only some of its rows */
+                int m = match_row_cell(a, t3def, cell);
+                if (m >= 0 && !t3def->rows[m].exact) score[GK_T3] += 1;   /* a piece of t3 holding only some of its rows */
             }
             if (g & KW_T4)
                 score[GK_T4] += 2;
@@ -197,7 +206,7 @@ void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
             continue;
         }
         if (gk_has(lf, "第二十条")) { nheader = 0; continue; }
-        int rk = match_row(td, lf);
+        int rk = match_ri(a, td, row, &ri, lab);
         if (rk < 0) {
             if (has_number(&ri, row->ncells))
                 shape(r, GK_T2, GK_SHAPE_ROW_UNKNOWN, row->line, -1, gk_arena_strndup(a, row->cells[lab].text,
@@ -337,7 +346,7 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
         if (!is_header && !has_number(&ri, row->ncells)) {
             int named = 0, prev = -1;
             for (uint32_t c = 0; c < row->ncells; c++) {
-                int k = match_row(td, ri.f[c]);
+                int k = match_ri(a, td, row, &ri, c);
                 if (k >= 0 && k != prev) { named++; prev = k; }
             }
             if (named >= 2) continue;   /* a garbled header naming rows: not data */
@@ -355,7 +364,7 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
         int last_label = -1;
         for (uint32_t c = 0; c < f; c++) {
             if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
-            int k = match_row(td, ri.f[c]);
+            int k = match_ri(a, td, row, &ri, c);
             if (k >= 0) { rk = k; last_label = (int)c; }
             else if (t3_group_label(a, td, ri.f[c])) last_label = (int)c;
         }
@@ -467,7 +476,7 @@ void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
         for (uint32_t c = 0; c < row->ncells; c++) {
             if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
             last_label = (int)c;
-            int g = match_row(td, ri.f[c]);
+            int g = match_ri(a, td, row, &ri, c);
             if (match_field(rd0, ri.f[c]) >= 0) header = true;
             if (g >= 0) group = g;
         }
@@ -477,7 +486,7 @@ void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
             for (uint32_t c = 0; c < row->ncells; c++) {
                 if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
                 int fk = match_field(rd0, ri.f[c]);
-                int g = match_row(td, ri.f[c]);
+                int g = match_ri(a, td, row, &ri, c);
                 if (fk >= 0) {
                     if (nf < 64) fseq[nf++] = fk;
                     if (nrowf < 64) rowf[nrowf++] = fk;
@@ -588,11 +597,11 @@ gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table) {
     /* offsets into the source only when the paragraph text lies in it */
     bool in_src = r->src && s >= r->src && s + n <= r->src + r->srclen;
     uint32_t base = in_src ? (uint32_t)(s - r->src) : 0;
-    row->cells[0] = (gk_dcell){s, label_len, {p->line, 1, base, (uint32_t)label_len}, 0, 0, false};
+    row->cells[0] = (gk_dcell){.text = s, .len = label_len, .src = {p->line, 1, base, (uint32_t)label_len}};
     for (int k = 0; k < values; k++) {
         size_t b = starts[first_num + k], e = ends[first_num + k];
-        row->cells[1 + k] = (gk_dcell){s + b, e - b, {p->line, (uint32_t)(2 + k), in_src ? base + (uint32_t)b : 0,
-                                                     (uint32_t)(e - b)}, 0, 0, false};
+        row->cells[1 + k] = (gk_dcell){.text = s + b, .len = e - b,
+                                       .src = {p->line, (uint32_t)(2 + k), in_src ? base + (uint32_t)b : 0, (uint32_t)(e - b)}};
     }
     return row;
 }

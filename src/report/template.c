@@ -3,6 +3,8 @@
 #include "gongkai/template.h"
 #include "gongkai/text.h"
 
+#include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -305,4 +307,99 @@ const char *gk_label_strip(const char *folded, size_t *n) { return strip_numberi
 bool gk_row_matches_stripped(const gk_row_def *r, const char *s, size_t n) { return phrase_match_stripped(r->match, r->exact, s, n); }
 bool gk_field_matches_stripped(const gk_field_def *f, const char *s, size_t n) {
     return phrase_match_stripped(f->match, f->exact, s, n);
+}
+
+/* ---- one label against all the rows of a table at once ----
+ * Recognition asks "which row is this label?" for every text cell; testing the rows one by one costs a
+ * phrase scan per row. The index puts each table's phrases of three bytes or more in buckets by their first
+ * three bytes (one CJK character), so a label is scanned once, position by position. */
+enum { MB_BUCKETS = 256, MB_MAX = 160 };
+typedef struct {
+    const char *p;
+    uint16_t len;
+    uint8_t row;
+} mphrase;
+typedef struct {
+    const gk_table_def *td;
+    bool ok;                          /* false: the table did not fit, match row by row */
+    uint16_t nexact, nshort;
+    mphrase exact[MB_MAX];            /* phrases of exact rows: the whole label */
+    mphrase shortp[16];               /* substrings shorter than three bytes */
+    mphrase sub[MB_MAX];              /* the other substrings, by bucket */
+    uint16_t bstart[MB_BUCKETS + 1];
+} mindex;
+
+static mindex mindexes[6];
+static pthread_once_t mindex_once = PTHREAD_ONCE_INIT;
+
+static unsigned bucket_of(const char *s) {
+    const unsigned char *u = (const unsigned char *)s;
+    return ((unsigned)u[0] * 7u + (unsigned)u[1] * 31u + (unsigned)u[2]) % MB_BUCKETS;
+}
+
+static void build_index(mindex *ix, const gk_table_def *td) {
+    ix->td = td;
+    uint16_t count[MB_BUCKETS] = {0}, nsub = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {   /* bucket starts, then fill */
+            ix->bstart[0] = 0;
+            for (int b = 0; b < MB_BUCKETS; b++) ix->bstart[b + 1] = (uint16_t)(ix->bstart[b] + count[b]);
+            memset(count, 0, sizeof count);
+        }
+        for (int k = 0; k < td->nrows; k++) {
+            const gk_row_def *rd = &td->rows[k];
+            for (int m = 0; rd->match[m]; m++) {
+                mphrase ph = {rd->match[m], (uint16_t)strlen(rd->match[m]), (uint8_t)k};
+                if (rd->exact) {
+                    if (pass == 0 && ix->nexact < MB_MAX) ix->exact[ix->nexact++] = ph;
+                    else if (pass == 0) return;
+                } else if (ph.len < 3) {
+                    if (pass == 0 && ix->nshort < 16) ix->shortp[ix->nshort++] = ph;
+                    else if (pass == 0) return;
+                } else {
+                    unsigned b = bucket_of(ph.p);
+                    if (pass == 0) {
+                        if (++nsub > MB_MAX) return;
+                        count[b]++;
+                    } else {
+                        ix->sub[ix->bstart[b] + count[b]++] = ph;
+                    }
+                }
+            }
+        }
+    }
+    ix->ok = true;   /* nrows is a uint8_t: every row index fits */
+}
+
+static void build_indexes(void) {
+    const gk_template *t[2] = {gk_template_2021(), gk_template_2019()};
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < GK_NTABLES; k++) build_index(&mindexes[i * GK_NTABLES + k], &t[i]->tables[k]);
+}
+
+int gk_table_match_row(const gk_table_def *td, const char *s, size_t n) {
+    pthread_once(&mindex_once, build_indexes);
+    const mindex *ix = NULL;
+    for (int i = 0; i < 6 && !ix; i++)
+        if (mindexes[i].td == td && mindexes[i].ok) ix = &mindexes[i];
+    if (!ix) {   /* a table of no built-in template */
+        for (int k = 0; k < td->nrows; k++)
+            if (phrase_match_stripped(td->rows[k].match, td->rows[k].exact, s, n)) return k;
+        return -1;
+    }
+    int best = INT_MAX;
+    for (int k = 0; k < ix->nexact; k++)
+        if (ix->exact[k].row < best && ix->exact[k].len == n && !memcmp(s, ix->exact[k].p, n)) best = ix->exact[k].row;
+    for (int k = 0; k < ix->nshort; k++)
+        if (ix->shortp[k].row < best && contains(s, n, ix->shortp[k].p, ix->shortp[k].len)) best = ix->shortp[k].row;
+    /* a phrase starts with a lead byte: positions inside a character cannot start a match */
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80) continue;
+        unsigned b = bucket_of(s + i);
+        for (unsigned k = ix->bstart[b]; k < ix->bstart[b + 1]; k++) {
+            const mphrase *ph = &ix->sub[k];
+            if (ph->row < best && ph->len <= n - i && !memcmp(s + i, ph->p, ph->len)) best = ph->row;
+        }
+    }
+    return best == INT_MAX ? -1 : best;
 }
