@@ -57,10 +57,8 @@ static int heading_section(gk_arena *a, const char *text, size_t len, gk_numberi
         if (!starts) return 0;
     }
     *score = 1;
-    for (int k = 0; exact_titles[s - 1][k]; k++) {
-        char *e = gk_fold(a, exact_titles[s - 1][k], strlen(exact_titles[s - 1][k]));
-        if (!strcmp(e, f)) *score = 2;
-    }
+    for (int k = 0; exact_titles[s - 1][k]; k++)   /* written folded: no need to fold them again */
+        if (!strcmp(exact_titles[s - 1][k], f)) *score = 2;
     if (num->kind == GK_NUM_CN && num->value == s) (*score)++;
     return s;
 }

@@ -5,6 +5,7 @@
  * values is a shape defect: its cells are unreadable (null), never guessed. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 typedef struct {
@@ -98,8 +99,9 @@ static bool has_number(const rowinfo *ri, uint32_t n) {
     return false;
 }
 
-/* The words that tell the tables apart, by how strongly (2: only that table has them; 1: a hint). */
-enum { KW_T2 = 1, KW_T3 = 2, KW_T4 = 4, KW_T4_WEAK = 8 };
+/* The words that tell the tables apart, by how strongly (2: only that table has them; 1: a hint), and the
+ * words of t3's header rows. */
+enum { KW_T2 = 1, KW_T3 = 2, KW_T4 = 4, KW_T4_WEAK = 8, KW_T3_HEADER = 16 };
 static const struct {
     const char *w;
     uint8_t len, group;
@@ -107,31 +109,54 @@ static const struct {
 #define W(s, g) {s, sizeof s - 1, g}
     W("第二十条", KW_T2), W("信息内容", KW_T2), W("制发件数", KW_T2), W("处理决定数量", KW_T2),
     W("行政事业性收费", KW_T2), W("新制作数量", KW_T2),
-    W("本年新收", KW_T3), W("上年结转", KW_T3), W("申请人情况", KW_T3), W("予以公开", KW_T3), W("结转下年", KW_T3),
-    W("勾稽关系", KW_T3), W("自然人", KW_T3), W("商业企业", KW_T3), W("科研机构", KW_T3),
+    W("本年新收", KW_T3), W("上年结转", KW_T3), W("申请人情况", KW_T3 | KW_T3_HEADER), W("予以公开", KW_T3),
+    W("结转下年", KW_T3), W("勾稽关系", KW_T3 | KW_T3_HEADER), W("自然人", KW_T3 | KW_T3_HEADER),
+    W("商业企业", KW_T3 | KW_T3_HEADER), W("科研机构", KW_T3 | KW_T3_HEADER),
+    W("公益组织", KW_T3_HEADER), W("法律服务", KW_T3_HEADER), W("法人或其他组织", KW_T3_HEADER),
     W("行政复议", KW_T4), W("行政诉讼", KW_T4), W("尚未审结", KW_T4), W("直接起诉", KW_T4),
     W("维持", KW_T4_WEAK), W("纠正", KW_T4_WEAK), W("审结", KW_T4_WEAK),
 #undef W
 };
 
-/* Which groups of table_words the folded text holds: one pass over its characters, each compared by its
- * first three bytes (every word starts with a CJK character) before the whole word. */
+/* A character's bucket among 256, by its three bytes: the words' first characters mark theirs, so most of a
+ * text's characters are passed over after one lookup. */
+static unsigned char3_bucket(const unsigned char *q) { return ((unsigned)q[0] * 7u + (unsigned)q[1] * 31u + q[2]) & 255u; }
+static uint64_t word_buckets[4];
+static pthread_once_t word_buckets_once = PTHREAD_ONCE_INIT;
+static void init_word_buckets(void) {
+    for (size_t k = 0; k < sizeof table_words / sizeof table_words[0]; k++) {
+        unsigned b = char3_bucket((const unsigned char *)table_words[k].w);
+        word_buckets[b >> 6] |= 1ull << (b & 63);
+    }
+}
+
+/* Which groups of table_words the folded text holds: one pass over its characters (every word starts with
+ * a CJK character). */
 static unsigned table_word_groups(const char *f) {
+    pthread_once(&word_buckets_once, init_word_buckets);
     const size_t nw = sizeof table_words / sizeof table_words[0];
     unsigned groups = 0;
     size_t n = strlen(f);
     for (size_t i = 0; i + 6 <= n; i++) {
         const unsigned char *q = (const unsigned char *)f + i;
         if (q[0] < 0xE0) continue;
-        for (size_t k = 0; k < nw; k++) {
-            const unsigned char *w = (const unsigned char *)table_words[k].w;
-            if (w[0] == q[0] && w[1] == q[1] && w[2] == q[2] && i + table_words[k].len <= n &&
-                !memcmp(q + 3, w + 3, table_words[k].len - 3u))
-                groups |= table_words[k].group;
-        }
+        unsigned b = char3_bucket(q);
+        if (word_buckets[b >> 6] >> (b & 63) & 1)
+            for (size_t k = 0; k < nw; k++) {
+                const unsigned char *w = (const unsigned char *)table_words[k].w;
+                if (w[0] == q[0] && w[1] == q[1] && w[2] == q[2] && i + table_words[k].len <= n &&
+                    !memcmp(q + 3, w + 3, table_words[k].len - 3u))
+                    groups |= table_words[k].group;
+            }
         i += 2;
     }
     return groups;
+}
+
+/* The same for a cell, worked out once. */
+static unsigned cell_word_groups(gk_arena *a, gk_dcell *c) {
+    if (!(c->memo_words & 0x80)) c->memo_words = (uint8_t)(0x80 | table_word_groups(gk_cell_folded(a, c)));
+    return c->memo_words & 0x7F;
 }
 
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
@@ -148,7 +173,7 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
             seen++;
             const char *f = gk_cell_folded(a, cell);
             if (!*f) continue;
-            unsigned g = table_word_groups(f);
+            unsigned g = cell_word_groups(a, cell);
             if (g & KW_T2)
                 score[GK_T2] += 2;
             else if (match_row_cell(a, t2def, cell) >= 0)
@@ -244,19 +269,34 @@ void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
 
 /* ---------------- t3 ---------------- */
 
-static bool t3_header_cell(const char *f) {
-    return gk_has(f, "自然人") || gk_has(f, "商业企业") || gk_has(f, "科研机构") || gk_has(f, "公益组织") ||
-           gk_has(f, "法律服务") || gk_has(f, "申请人情况") || gk_has(f, "法人或其他组织") || gk_has(f, "勾稽关系");
+/* A cell of t3's header: 自然人, 商业企业 … 勾稽关系 (a number or a blank never is). */
+static bool t3_header_cell(gk_arena *a, const gk_drow *row, const rowinfo *ri, uint32_t c) {
+    return *ri->f[c] && (cell_word_groups(a, &row->cells[c]) & KW_T3_HEADER);
 }
 
-static bool t3_group_label(gk_arena *a, const gk_table_def *td, const char *folded) {
+/* t3's group labels (三、本年度办理结果, （三）不予公开 …) folded and without their numbering, once per table. */
+typedef struct {
+    const char *u[GK_T3_NROWS];
+    int n;
+} t3_groups;
+
+static t3_groups group_labels(gk_arena *a, const gk_table_def *td) {
+    t3_groups g = {{0}, 0};
+    const char *prev = NULL;
+    for (int k = 0; k < td->nrows && g.n < GK_T3_NROWS; k++) {
+        const char *grp = td->rows[k].group;
+        if (!grp || (prev && !strcmp(grp, prev))) continue;   /* rows of one group follow each other */
+        prev = grp;
+        g.u[g.n++] = unnumbered(gk_fold(a, grp, strlen(grp)));
+    }
+    return g;
+}
+
+static bool t3_group_label(const t3_groups *g, const char *folded) {
     const char *u = unnumbered(folded);
     if (!*u) return false;
-    for (int k = 0; k < td->nrows; k++) {
-        if (!td->rows[k].group) continue;
-        char *g = gk_fold(a, td->rows[k].group, strlen(td->rows[k].group));
-        if (strcmp(unnumbered(g), u) == 0) return true;
-    }
+    for (int k = 0; k < g->n; k++)
+        if (!strcmp(g->u[k], u)) return true;
     return false;
 }
 
@@ -338,11 +378,12 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
     rowinfo *hi = gk_arena_alloc(a, (nrows + 1) * sizeof *hi);
     uint32_t nh = 0;
     bool ordered = false;
+    const t3_groups groups = group_labels(a, td);
     for (uint32_t i = 0; i < nrows; i++) {
         const gk_drow *row = rows[i];
         rowinfo ri = row_info(a, row, false);
         bool is_header = false;
-        for (uint32_t c = 0; c < row->ncells && !is_header; c++) is_header = t3_header_cell(ri.f[c]);
+        for (uint32_t c = 0; c < row->ncells && !is_header; c++) is_header = t3_header_cell(a, row, &ri, c);
         if (!is_header && !has_number(&ri, row->ncells)) {
             int named = 0, prev = -1;
             for (uint32_t c = 0; c < row->ncells; c++) {
@@ -366,7 +407,7 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
             if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
             int k = match_ri(a, td, row, &ri, c);
             if (k >= 0) { rk = k; last_label = (int)c; }
-            else if (t3_group_label(a, td, ri.f[c])) last_label = (int)c;
+            else if (t3_group_label(&groups, ri.f[c])) last_label = (int)c;
         }
         bool unlabeled = false;
         if (rk < 0 && last_label >= 0 && r->hybrid) {
@@ -560,6 +601,27 @@ gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table) {
     gk_arena *a = r->arena;
     const char *s = p->text;
     size_t n = p->len;
+    /* most paragraphs are prose: a row ends in a number or a blank mark, which is seen from the end alone.
+     * Such a token is digits and separators but for its last six bytes (a unit such as 万元, or a mark such
+     * as ——), so the scan back stops at the first other character before those. */
+    {
+        size_t tn = n;
+        const char *t = gk_trim(s, &tn);
+        size_t k = tn;
+        while (k > 0) {
+            size_t c = k - 1;
+            while (c > 0 && ((unsigned char)t[c] & 0xC0) == 0x80) c--;
+            int32_t cp;
+            gk_utf8_next(t + c, tn - c, &cp);
+            if (gk_is_space_cp(cp)) break;
+            bool digitish = (cp >= '0' && cp <= '9') || cp == '.' || cp == ',' || (cp >= 0xFF10 && cp <= 0xFF19) ||
+                            cp == 0xFF0E || cp == 0xFF0C;
+            if (!digitish && tn - c > 6) return NULL;
+            k = c;
+        }
+        gk_decimal d;
+        if (!tn || gk_parse_cell_number(t + k, tn - k, true, &d) == GK_NP_NOT_NUMBER) return NULL;
+    }
     /* split into tokens at spaces */
     size_t starts[24], ends[24];
     int nt = 0;
