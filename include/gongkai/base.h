@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -63,9 +64,21 @@ typedef struct gk_buf {
 void gk_buf_init(gk_buf *b);
 void gk_buf_free(gk_buf *b);
 void gk_buf_reset(gk_buf *b);
-void gk_buf_append(gk_buf *b, const char *s, size_t n);
-void gk_buf_puts(gk_buf *b, const char *s);
-void gk_buf_putc(gk_buf *b, char c);
+/* Makes room for extra more bytes and the NUL (the slow path of the appends below). */
+void gk_buf_grow(gk_buf *b, size_t extra);
+/* Appends are inline: output writes millions of short pieces. */
+static inline void gk_buf_append(gk_buf *b, const char *s, size_t n) {
+    if (b->len + n + 1 > b->cap) gk_buf_grow(b, n);
+    if (n) memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+static inline void gk_buf_puts(gk_buf *b, const char *s) { gk_buf_append(b, s, strlen(s)); }
+static inline void gk_buf_putc(gk_buf *b, char c) {
+    if (b->len + 2 > b->cap) gk_buf_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
 void gk_buf_printf(gk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A decimal integer, without printf (hot paths: JSON, CSV): gk_int_str writes it NUL-terminated into out and
  * returns its length. */

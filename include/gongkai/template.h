@@ -88,6 +88,8 @@ void gk_template_cell(const gk_template *t, int i, const gk_table_def **table, c
 
 /* Writes the key path of cell i ("t3.granted.natural") into out (64 bytes). */
 const char *gk_template_cell_path(const gk_template *t, int i, char out[64]);
+/* The same path without a copy, for the built-in templates (NULL for any other). */
+const char *gk_template_cell_key(const gk_template *t, int i);
 
 /* true when the folded label names this row / field (phrase or exact match, numbering ignored). */
 bool gk_row_matches(const gk_row_def *r, const char *folded);

@@ -10,7 +10,7 @@ void gk_buf_init(gk_buf *b) { b->data = NULL; b->len = b->cap = 0; }
 void gk_buf_free(gk_buf *b) { free(b->data); gk_buf_init(b); }
 void gk_buf_reset(gk_buf *b) { b->len = 0; if (b->data) b->data[0] = 0; }
 
-static void gk_buf_reserve(gk_buf *b, size_t extra) {
+void gk_buf_grow(gk_buf *b, size_t extra) {
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1) cap *= 2;
@@ -19,16 +19,6 @@ static void gk_buf_reserve(gk_buf *b, size_t extra) {
     b->data = p;
     b->cap = cap;
 }
-
-void gk_buf_append(gk_buf *b, const char *s, size_t n) {
-    gk_buf_reserve(b, n);
-    if (n) memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void gk_buf_puts(gk_buf *b, const char *s) { gk_buf_append(b, s, strlen(s)); }
-void gk_buf_putc(gk_buf *b, char c) { gk_buf_append(b, &c, 1); }
 
 size_t gk_int_str(int64_t v, char out[24]) {
     char d[24];
@@ -49,13 +39,18 @@ void gk_buf_put_int(gk_buf *b, int64_t v) {
 
 void gk_buf_printf(gk_buf *b, const char *fmt, ...) {
     va_list ap;
+    if (b->cap - b->len < 64) gk_buf_grow(b, 64);
+    /* formatted once into the room there is; a second time only when it did not fit */
+    size_t room = b->cap - b->len;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);
-    if (n <= 0) return;
-    gk_buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n <= 0) { b->data[b->len] = 0; return; }
+    if ((size_t)n >= room) {
+        gk_buf_grow(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }

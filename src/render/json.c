@@ -44,12 +44,14 @@ static void nl(jw *w) {
     for (int i = 0; i < w->depth; i++) gk_buf_puts(w->o, "  ");
 }
 
+/* Keys are gongkai's own ASCII names (template keys, cell paths): nothing in them needs escaping. */
 static void key(jw *w, bool *first, const char *k) {
     if (!*first) gk_buf_putc(w->o, ',');
     *first = false;
     nl(w);
-    jstr(w->o, k);
-    gk_buf_puts(w->o, w->pretty ? ": " : ":");
+    gk_buf_putc(w->o, '"');
+    gk_buf_puts(w->o, k);
+    gk_buf_puts(w->o, w->pretty ? "\": " : "\":");
 }
 
 static void cell_value(gk_buf *o, const gk_cell *c) {
@@ -170,8 +172,9 @@ void gk_render_json_ex(const gk_report *r, gk_buf *out, const char *lang, bool p
             gk_buf_putc(out, '{');
             for (int fi = 0; fi < rd->nfields; fi++) {
                 if (fi) gk_buf_puts(out, pretty ? ", " : ",");
-                jstr(out, rd->fields[fi].key);
-                gk_buf_puts(out, pretty ? ": " : ":");
+                gk_buf_putc(out, '"');
+                gk_buf_puts(out, rd->fields[fi].key);
+                gk_buf_puts(out, pretty ? "\": " : "\":");
                 cell_value(out, &r->cells[rd->first + fi]);
             }
             gk_buf_putc(out, '}');
@@ -189,7 +192,8 @@ void gk_render_json_ex(const gk_report *r, gk_buf *out, const char *lang, bool p
         const gk_cell *c = &r->cells[i];
         if (c->state == GK_CELL_ABSENT) continue;
         char path[64];
-        key(&w, &g, gk_template_cell_path(r->tmpl, i, path));
+        const char *p = gk_template_cell_key(r->tmpl, i);
+        key(&w, &g, p ? p : gk_template_cell_path(r->tmpl, i, path));
         static const char *const states[] = {"absent", "number", "blank", "unreadable"};
         gk_buf_puts(out, "{\"line\":");
         gk_buf_put_int(out, c->src.line);

@@ -231,10 +231,10 @@ void gk_template_cell(const gk_template *t, int i, const gk_table_def **table, c
     }
 }
 
-const char *gk_template_cell_path(const gk_template *t, int i, char out[64]) {
+static void cell_path(const gk_template *t, int i, char out[64]) {
     const gk_table_def *td; const gk_row_def *rd; const gk_field_def *fd;
     gk_template_cell(t, i, &td, &rd, &fd);
-    if (!td) { snprintf(out, 64, "?"); return out; }
+    if (!td) { snprintf(out, 64, "?"); return; }
     const char *parts[3] = {td->key, rd->key, fd->key};
     size_t o = 0;
     for (int k = 0; k < 3; k++) {
@@ -245,6 +245,29 @@ const char *gk_template_cell_path(const gk_template *t, int i, char out[64]) {
         if (k < 2) out[o++] = '.';
     }
     out[o] = 0;
+}
+
+/* The built-in templates' paths, made once: output names every cell of every report. */
+static char paths[2][GK_NCELLS][64];
+static pthread_once_t paths_once = PTHREAD_ONCE_INIT;
+static void make_paths(void) {
+    for (int i = 0; i < GK_NCELLS; i++) {
+        if (i < tmpl_2021.ncells) cell_path(&tmpl_2021, i, paths[0][i]);
+        if (i < tmpl_2019.ncells) cell_path(&tmpl_2019, i, paths[1][i]);
+    }
+}
+
+const char *gk_template_cell_key(const gk_template *t, int i) {
+    int k = t == &tmpl_2021 ? 0 : t == &tmpl_2019 ? 1 : -1;
+    if (k < 0 || i < 0 || i >= t->ncells || i >= GK_NCELLS) return NULL;
+    pthread_once(&paths_once, make_paths);
+    return paths[k][i];
+}
+
+const char *gk_template_cell_path(const gk_template *t, int i, char out[64]) {
+    const char *p = gk_template_cell_key(t, i);
+    if (p) memcpy(out, p, strlen(p) + 1);
+    else cell_path(t, i, out);
     return out;
 }
 
