@@ -71,6 +71,12 @@ PY
 out=$("$BIN" check -q --jobs 2 "$T/carry" 2>/dev/null); rc=$?
 n=$(printf '%s\n' "$out" | grep -c "b2024.txt:51: error: YEAR.CARRY")
 [ $rc -eq 1 ] && [ "$n" -eq 2 ] && ok "YEAR.CARRY across a batch (自然人 and 总计, at the later report's line 51)" || no "YEAR.CARRY batch" "rc=$rc n=$n"
+# the same pair under an agency that sorts first (甲 < 青), read after it: findings come by agency, then year
+for f in a2023 b2024; do sed 's/青禾区柳塘街道办事处/甲禾区柳塘街道办事处/' "$T/carry/$f.txt" > "$T/carry/z$f.txt"; done
+"$BIN" check -q --lang zh --jobs 2 "$T/carry" > "$T/carry.out" 2>/dev/null; rc=$?
+order=$(sed -n 's|.*/\([a-z0-9]*\)\.txt:51: error: YEAR.CARRY: [^·]*·\([^ ]*\) .*|\1 \2|p' "$T/carry.out" | tr '\n' ' ')
+[ $rc -eq 1 ] && [ "$order" = "zb2024 自然人 zb2024 总计 b2024 自然人 b2024 总计 " ] &&
+  ok "YEAR.CARRY of two agencies: ordered by agency, year and column" || no "YEAR.CARRY order" "rc=$rc order=$order"
 
 # 5. an empty folder is an error naming it
 "$BIN" check "$T/empty" > /dev/null 2> "$T/err.txt"; rc=$?

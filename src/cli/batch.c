@@ -344,63 +344,185 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
 
 /* ---- YEAR.CARRY over the batch ---- */
 
-void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *it) {
-    if (it->status != GK_OK || !it->agency || !it->year) return;
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 64;
-        *list = realloc(*list, (size_t)*cap * sizeof(batch_carry));
-        if (!*list) abort();
-    }
-    batch_carry *c = &(*list)[(*n)++];
-    c->path = (char *)it->path;   /* the caller's input list, alive until the batch ends */
-    c->agency = strdup(it->agency);
-    c->year = it->year;
-    c->index = it->index;
-    for (int k = 0; k < GK_T3_NCOLS; k++) {
-        const gk_cell *o = &it->carried_over[k], *x = &it->carry_next[k];
-        c->over[k] = (batch_value){o->num.value, o->src.line, o->state == GK_CELL_NUMBER && !o->num.scale};
-        c->next[k] = (batch_value){x->num.value, x->src.line, x->state == GK_CELL_NUMBER && !x->num.scale};
-    }
+typedef struct {
+    uint64_t hash;       /* of the agency name */
+    const char *path;    /* borrowed from the batch's input list */
+    int32_t year, index;
+    uint64_t off;        /* its record in the store */
+} carry_key;
+
+typedef struct {         /* a record in the store, followed by the agency's bytes */
+    int64_t over[GK_T3_NCOLS], next[GK_T3_NCOLS];
+    uint32_t over_line[GK_T3_NCOLS];
+    uint32_t agency_len;
+    uint8_t over_num, next_num;   /* bit c: column c holds a whole number */
+} carry_rec;
+
+struct batch_carry {
+    carry_key *keys;
+    size_t n, cap;
+    FILE *f;             /* the store: an unlinked temporary file … */
+    gk_buf mem;          /* … or memory when no file could be made */
+    uint64_t size;
+    int err;             /* errno of a failed write (YEAR.CARRY is then not checked, and said so) */
+};
+
+static uint64_t fnv1a(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
 }
 
-static int by_agency_year(const void *a, const void *b) {
-    const batch_carry *x = a, *y = b;
-    int c = strcmp(x->agency, y->agency);
-    if (c) return c;
+batch_carry *batch_carry_new(void) {
+    batch_carry *c = calloc(1, sizeof *c);
+    if (!c) abort();
+    c->f = tmpfile();
+    gk_buf_init(&c->mem);
+    return c;
+}
+
+void batch_carry_add(batch_carry *c, const batch_item *it) {
+    if (it->status != GK_OK || !it->agency || !it->year || c->err) return;
+    carry_rec rec;
+    memset(&rec, 0, sizeof rec);
+    size_t alen = strlen(it->agency);
+    rec.agency_len = (uint32_t)alen;
+    for (int k = 0; k < GK_T3_NCOLS; k++) {
+        const gk_cell *o = &it->carried_over[k], *x = &it->carry_next[k];
+        rec.over[k] = o->num.value;
+        rec.over_line[k] = o->src.line;
+        if (o->state == GK_CELL_NUMBER && !o->num.scale) rec.over_num |= (uint8_t)(1u << k);
+        rec.next[k] = x->num.value;
+        if (x->state == GK_CELL_NUMBER && !x->num.scale) rec.next_num |= (uint8_t)(1u << k);
+    }
+    if (c->f) {
+        if (fwrite(&rec, sizeof rec, 1, c->f) != 1 || fwrite(it->agency, 1, alen, c->f) != alen) {
+            c->err = errno ? errno : EIO;
+            return;
+        }
+    } else {
+        gk_buf_append(&c->mem, (const char *)&rec, sizeof rec);
+        gk_buf_append(&c->mem, it->agency, alen);
+    }
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 256;
+        c->keys = realloc(c->keys, c->cap * sizeof *c->keys);
+        if (!c->keys) abort();
+    }
+    c->keys[c->n++] = (carry_key){fnv1a(it->agency, alen), it->path, it->year, it->index, c->size};
+    c->size += sizeof rec + alen;
+}
+
+/* Reads record k back; the agency (heap) into *agency. */
+static bool carry_load(batch_carry *c, const carry_key *k, carry_rec *rec, char **agency) {
+    *agency = NULL;
+    if (!c->f) {
+        memcpy(rec, c->mem.data + k->off, sizeof *rec);
+        *agency = strndup(c->mem.data + k->off + sizeof *rec, rec->agency_len);
+        return *agency != NULL;
+    }
+    if (pread(fileno(c->f), rec, sizeof *rec, (off_t)k->off) != (ssize_t)sizeof *rec) return false;
+    char *a = malloc((size_t)rec->agency_len + 1);
+    if (!a) return false;
+    if (pread(fileno(c->f), a, rec->agency_len, (off_t)(k->off + sizeof *rec)) != (ssize_t)rec->agency_len) {
+        free(a);
+        return false;
+    }
+    a[rec->agency_len] = 0;
+    *agency = a;
+    return true;
+}
+
+static int by_hash_year(const void *a, const void *b) {
+    const carry_key *x = a, *y = b;
+    if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
     if (x->year != y->year) return x->year < y->year ? -1 : 1;
     return x->index - y->index;
 }
 
-int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, int *errors) {
-    if (n < 2) return 0;
-    qsort(list, (size_t)n, sizeof *list, by_agency_year);
-    const gk_field_def *cols = gk_template_2021()->tables[GK_T3].rows[0].fields;
-    int found = 0;
-    for (int i = 1; i < n; i++) {
-        batch_carry *prev = &list[i - 1], *cur = &list[i];
-        if (strcmp(prev->agency, cur->agency) || cur->year != prev->year + 1) continue;
-        for (int c = 0; c < GK_T3_NCOLS; c++) {
-            const batch_value *now = &cur->over[c], *before = &prev->next[c];
-            if (!now->num || !before->num || now->v == before->v) continue;
-            char a[32], b[32];
-            snprintf(a, sizeof a, "%lld", (long long)now->v);
-            snprintf(b, sizeof b, "%lld", (long long)before->v);
-            if (cli_en(o))
-                gk_buf_printf(out, "%s:%u: error: YEAR.CARRY: carried over · %s is %s here, but the %d report (%s) carried %s to the next year; suggestion: change t3.carried_over.%s from %s to %s, or correct the other report\n",
-                              cur->path, now->line, cols[c].label_en, a, prev->year, prev->path, b, cols[c].key, a, b);
-            else
-                gk_buf_printf(out, "%s:%u: error: YEAR.CARRY: 本年「二、上年结转」·%s 为 %s，但 %d 年报告（%s）的「四、结转下年度继续办理」·%s 为 %s；建议：将 t3.carried_over.%s 由 %s 改为 %s，或更正另一份报告\n",
-                              cur->path, now->line, cols[c].label, a, prev->year, prev->path, cols[c].label, b, cols[c].key, a, b);
-            found++;
-        }
-    }
-    *errors += found;
-    return found;
+typedef struct {
+    char *agency;
+    int year, index, seq;
+    char *text;
+} carry_finding;
+
+static int by_agency_year(const void *a, const void *b) {
+    const carry_finding *x = a, *y = b;
+    int c = strcmp(x->agency, y->agency);
+    if (c) return c;
+    if (x->year != y->year) return x->year < y->year ? -1 : 1;
+    if (x->index != y->index) return x->index < y->index ? -1 : 1;
+    return x->seq - y->seq;
 }
 
-void batch_free_carry(batch_carry *list, int n) {
-    for (int i = 0; i < n; i++) free(list[i].agency);
-    free(list);
+int batch_year_carry(const cli_opts *o, batch_carry *c, gk_buf *out, int *errors) {
+    if (c->err) {
+        fprintf(stderr, cli_en(o) ? "gongkai: YEAR.CARRY across reports not checked: the temporary file could not be written (%s)\n"
+                                  : "gongkai：未跨报告检查 YEAR.CARRY：无法写入临时文件（%s）\n",
+                strerror(c->err));
+        return 0;
+    }
+    if (c->n < 2) return 0;
+    if (c->f && fflush(c->f) != 0) {
+        fprintf(stderr, cli_en(o) ? "gongkai: YEAR.CARRY across reports not checked: the temporary file could not be written (%s)\n"
+                                  : "gongkai：未跨报告检查 YEAR.CARRY：无法写入临时文件（%s）\n",
+                strerror(errno));
+        return 0;
+    }
+    qsort(c->keys, c->n, sizeof *c->keys, by_hash_year);
+    const gk_field_def *cols = gk_template_2021()->tables[GK_T3].rows[0].fields;
+    carry_finding *fs = NULL;
+    int nf = 0, capf = 0;
+    for (size_t i = 1; i < c->n; i++) {
+        const carry_key *pk = &c->keys[i - 1], *ck = &c->keys[i];
+        if (pk->hash != ck->hash || ck->year != pk->year + 1) continue;
+        carry_rec prev, cur;
+        char *pa, *ca;
+        bool ok = carry_load(c, pk, &prev, &pa) && carry_load(c, ck, &cur, &ca);
+        if (ok && !strcmp(pa, ca)) {
+            for (int k = 0; k < GK_T3_NCOLS; k++) {
+                if (!(cur.over_num >> k & 1) || !(prev.next_num >> k & 1) || cur.over[k] == prev.next[k]) continue;
+                char a[32], b[32];
+                gk_int_str(cur.over[k], a);
+                gk_int_str(prev.next[k], b);
+                gk_buf t;
+                gk_buf_init(&t);
+                if (cli_en(o))
+                    gk_buf_printf(&t, "%s:%u: error: YEAR.CARRY: carried over · %s is %s here, but the %d report (%s) carried %s to the next year; suggestion: change t3.carried_over.%s from %s to %s, or correct the other report\n",
+                                  ck->path, cur.over_line[k], cols[k].label_en, a, pk->year, pk->path, b, cols[k].key, a, b);
+                else
+                    gk_buf_printf(&t, "%s:%u: error: YEAR.CARRY: 本年「二、上年结转」·%s 为 %s，但 %d 年报告（%s）的「四、结转下年度继续办理」·%s 为 %s；建议：将 t3.carried_over.%s 由 %s 改为 %s，或更正另一份报告\n",
+                                  ck->path, cur.over_line[k], cols[k].label, a, pk->year, pk->path, cols[k].label, b, cols[k].key, a, b);
+                if (nf == capf) {
+                    capf = capf ? capf * 2 : 16;
+                    fs = realloc(fs, (size_t)capf * sizeof *fs);
+                    if (!fs) abort();
+                }
+                fs[nf] = (carry_finding){strdup(ca), ck->year, ck->index, nf, t.data};
+                nf++;
+            }
+        }
+        if (pa) free(pa);
+        if (ok) free(ca);
+    }
+    /* in the order of agency, year and input: as a reader looks for them */
+    if (nf > 1) qsort(fs, (size_t)nf, sizeof *fs, by_agency_year);
+    for (int i = 0; i < nf; i++) {
+        gk_buf_puts(out, fs[i].text);
+        free(fs[i].text);
+        free(fs[i].agency);
+    }
+    free(fs);
+    *errors += nf;
+    return nf;
+}
+
+void batch_carry_free(batch_carry *c) {
+    if (!c) return;
+    if (c->f) fclose(c->f);
+    gk_buf_free(&c->mem);
+    free(c->keys);
+    free(c);
 }
 
 void batch_summary(const cli_opts *o, const batch_stats *st) {

@@ -41,25 +41,17 @@ typedef struct batch_stats {
 void batch_run(const cli_opts *o, const char **paths, int n, bool keep_reports, batch_render_fn render,
                batch_sink_fn sink, void *ctx, batch_stats *stats);
 
-/* YEAR.CARRY over the whole batch from the items' carry rows, printed as finding lines (text) or given
- * to a callback. Items are the compact copies collected by the sink (see batch_keep_carry). */
-/* What YEAR.CARRY needs of a report, kept small: batches of 100,000 keep one each. */
-typedef struct batch_value {
-    int64_t v;
-    uint32_t line;
-    bool num;        /* v is a number (integer counts only) */
-} batch_value;
-
-typedef struct batch_carry {
-    char *path;      /* borrowed from the batch's input list */
-    char *agency;
-    int year, index;
-    batch_value over[GK_T3_NCOLS], next[GK_T3_NCOLS];
-} batch_carry;
-void batch_keep_carry(batch_carry **list, int *n, int *cap, const batch_item *item);
-/* Emits YEAR.CARRY findings as text lines into out (language of o); returns how many. */
-int batch_year_carry(const cli_opts *o, batch_carry *list, int n, gk_buf *out, int *errors);
-void batch_free_carry(batch_carry *list, int n);
+/* YEAR.CARRY over the whole batch. Memory stays flat whatever the batch size: only a small key per report
+ * (agency hash, year, order) is kept in memory; the carry rows go to an unlinked temporary file (memory
+ * when none can be made) and are read back for the pairs of consecutive years of one agency. */
+typedef struct batch_carry batch_carry;
+batch_carry *batch_carry_new(void);
+/* Keeps what YEAR.CARRY needs of a checked report (nothing for an unreadable one or one with no agency/year). */
+void batch_carry_add(batch_carry *c, const batch_item *item);
+/* Emits YEAR.CARRY findings as text lines into out (language of o), ordered by agency, year and input
+ * order; returns how many. */
+int batch_year_carry(const cli_opts *o, batch_carry *c, gk_buf *out, int *errors);
+void batch_carry_free(batch_carry *c);
 
 /* The closing summary on standard error: reports read, by format, findings by rule, unreadable inputs. */
 void batch_summary(const cli_opts *o, const batch_stats *st);

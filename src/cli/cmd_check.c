@@ -48,7 +48,6 @@ static void help(const cli_opts *o) {
 typedef struct {
     gk_db *db;
     batch_carry *carry;
-    int ncarry, cap;
 } check_ctx;
 
 static void render_item(const cli_opts *o, gk_report *r, batch_item *it, void *ctx) {
@@ -64,7 +63,7 @@ static void render_item(const cli_opts *o, gk_report *r, batch_item *it, void *c
 static void sink_item(const cli_opts *o, batch_item *it, void *vctx) {
     check_ctx *c = vctx;
     if (it->out.len) fwrite(it->out.data, 1, it->out.len, stdout);
-    batch_keep_carry(&c->carry, &c->ncarry, &c->cap, it);
+    batch_carry_add(c->carry, it);
     if (c->db) {
         if (it->report) db_add_report(c->db, o, it->report);
         else db_add_unreadable(c->db, it->path, it->error);
@@ -76,13 +75,14 @@ static int check_stream(cli_opts *o) {
     const char **paths = batch_inputs(o, &n, &empty);
     check_ctx ctx = {0};
     if (o->db && !(ctx.db = db_open(o, o->db))) return EXIT_UNREADABLE;
+    ctx.carry = batch_carry_new();
     batch_stats st;
     batch_run(o, paths, n, ctx.db != NULL, render_item, sink_item, &ctx, &st);
     st.unreadable += empty;
     /* YEAR.CARRY across the batch, after every report */
     gk_buf out;
     gk_buf_init(&out);
-    int carry = batch_year_carry(o, ctx.carry, ctx.ncarry, &out, &st.errors);
+    int carry = batch_year_carry(o, ctx.carry, &out, &st.errors);
     if (carry) {
         size_t nr;
         const gk_rule_info *rules = gk_rules(&nr);
@@ -131,7 +131,7 @@ static int check_stream(cli_opts *o) {
     }
     cli_write(&out);
     gk_buf_free(&out);
-    batch_free_carry(ctx.carry, ctx.ncarry);
+    batch_carry_free(ctx.carry);
     batch_summary(o, &st);
     for (int i = 0; i < n; i++) free((char *)paths[i]);
     free(paths);

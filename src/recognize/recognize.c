@@ -43,16 +43,15 @@ static void choose_format(gk_report *r, const rowlist *lists) {
     for (uint32_t i = 0; i < lists[GK_T2].n && !t2_2019; i++) {
         const gk_drow *row = lists[GK_T2].rows[i];
         for (uint32_t c = 0; c < row->ncells && !t2_2019; c++)
-            if (row->cells[c].len < 200) t2_2019 = gk_is_2019_t2_word(gk_fold(a, row->cells[c].text, row->cells[c].len));
+            if (row->cells[c].len < 200) t2_2019 = gk_is_2019_t2_word(gk_cell_folded(a, &row->cells[c]));
     }
     for (uint32_t i = 0; i < lists[GK_T3].n; i++) {
         const gk_drow *row = lists[GK_T3].rows[i];
         bool numbers = false, other = false;
         for (uint32_t c = 0; c < row->ncells; c++) {
-            gk_decimal d;
-            if (gk_parse_cell_number(row->cells[c].text, row->cells[c].len, false, &d) != GK_NP_NOT_NUMBER) { numbers |= true; continue; }
+            if (gk_cell_np(&row->cells[c], false) != GK_NP_NOT_NUMBER) { numbers |= true; continue; }
             if (row->cells[c].len > 300) continue;
-            char *f = gk_fold(a, row->cells[c].text, row->cells[c].len);
+            const char *f = gk_cell_folded(a, &row->cells[c]);
             gk_numbering n = gk_numbering_parse(f, strlen(f));
             if (!strcmp(f + n.len, "其他处理")) other = true;
             else if (gk_has(f, "不补正") || gk_has(f, "缴纳费用")) split = true;
