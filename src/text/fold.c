@@ -30,12 +30,21 @@ char *gk_fold(gk_arena *a, const char *s, size_t n) {
      * bulk of it with CJK, is handled byte by byte without decoding. */
     {
         char *out = gk_arena_alloc(a, n + 1);
+        const unsigned char *u = (const unsigned char *)s;
         size_t o = 0, i = 0;
         for (; i < n;) {
-            unsigned char c = (unsigned char)s[i];
+            unsigned char c = u[i];
             if (c < 0x80) {   /* ASCII: space dropped, capitals lowered (as gk_is_space_cp and fold_fast say) */
                 if (c != ' ' && (c < 0x09 || c > 0x0D)) out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
                 i++;
+                continue;
+            }
+            /* Ideographs U+4E00–U+9FFF (lead E4 with a second byte from B8, or E5–E9) fold to themselves. */
+            if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40 &&
+                (c != 0xE4 || u[i + 1] >= 0xB8)) {
+                memcpy(out + o, s + i, 3);
+                o += 3;
+                i += 3;
                 continue;
             }
             int32_t cp, f;
