@@ -152,6 +152,158 @@ static void test_utf8(void **state) {
     assert_false(gk_utf8_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
 }
 
+/* ---- the UTF-8 primitives against the straightforward implementation they replaced */
+
+static size_t ref_decode(const char *str, size_t n, int32_t *cp) {
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0) { *cp = 0; return 0; }
+    unsigned c = s[0];
+    if (c < 0x80) { *cp = (int32_t)c; return 1; }
+    size_t len;
+    int32_t v, min;
+    if ((c & 0xE0) == 0xC0) { len = 2; v = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; v = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; v = c & 0x07; min = 0x10000; }
+    else { *cp = 0xFFFD; return 1; }
+    if (len > n) { *cp = 0xFFFD; return 1; }
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) { *cp = 0xFFFD; return 1; }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) { *cp = 0xFFFD; return 1; }
+    *cp = v;
+    return len;
+}
+
+static bool ref_valid(const char *str, size_t n, size_t *bad) {
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t l = ref_decode(str + i, n - i, &cp);
+        if (cp == 0xFFFD && !(l == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
+            *bad = i;
+            return false;
+        }
+        i += l;
+    }
+    return true;
+}
+
+static bool ref_space(int32_t cp) {
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x3000 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF || cp == 0x202F || cp == 0x205F;
+}
+
+static const char *ref_trim(const char *s, size_t *n) {
+    size_t len = *n;
+    while (len) {
+        int32_t cp;
+        size_t l = ref_decode(s, len, &cp);
+        if (!ref_space(cp)) break;
+        s += l;
+        len -= l;
+    }
+    while (len) {
+        size_t k = len;
+        do { k--; } while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80);
+        int32_t cp;
+        ref_decode(s + k, len - k, &cp);
+        if (!ref_space(cp)) break;
+        len = k;
+    }
+    *n = len;
+    return s;
+}
+
+/* Compares decoding at every offset, validation and trimming of s[0..n) with the reference. */
+static void agree(const unsigned char *s, size_t n) {
+    const char *t = (const char *)s;
+    for (size_t i = 0; i <= n; i++) {
+        int32_t a = -1, b = -1, c = -1;
+        size_t la = gk_utf8_decode(t + i, n - i, &a), lb = ref_decode(t + i, n - i, &b);
+        size_t lc = gk_utf8_next(t + i, n - i, &c);
+        if (la != lb || a != b || lc != lb || c != b) fail_msg("decode at %zu of %zu: %zu/%zu/%zu", i, n, la, lc, lb);
+    }
+    size_t bad = 12345, rbad = 54321;
+    bool v = gk_utf8_valid(t, n, &bad), rv = ref_valid(t, n, &rbad);
+    assert_int_equal(v, rv);
+    if (!v) assert_int_equal(bad, rbad);
+    size_t m = n, rm = n;
+    const char *ts = gk_trim(t, &m), *rs = ref_trim(t, &rm);
+    assert_ptr_equal(ts, rs);
+    assert_int_equal(m, rm);
+    assert_int_equal(gk_is_blank(t, n), rm == 0);
+}
+
+static void test_utf8_edges(void **state) {
+    (void)state;
+    static const struct { const char *s; size_t n; bool ok; size_t bad; } cases[] = {
+        {"\xc0\xaf", 2, false, 0},                     /* overlong '/' */
+        {"\xc1\xbf", 2, false, 0},                     /* overlong, 2 bytes */
+        {"\xe0\x80\xaf", 3, false, 0},                 /* overlong, 3 bytes */
+        {"\xe0\x9f\xbf", 3, false, 0},                 /* overlong U+07FF */
+        {"\xe0\xa0\x80", 3, true, 0},                  /* U+0800 */
+        {"\xf0\x8f\xbf\xbf", 4, false, 0},             /* overlong, 4 bytes */
+        {"\xed\x9f\xbf", 3, true, 0},                  /* U+D7FF */
+        {"\xed\xa0\x80", 3, false, 0},                 /* U+D800 */
+        {"ab\xed\xbf\xbf" "cdefgh", 11, false, 2},     /* U+DFFF */
+        {"\xee\x80\x80", 3, true, 0},                  /* U+E000 */
+        {"\xf0\x9f\x98\x80", 4, true, 0},              /* U+1F600 */
+        {"\xf4\x8f\xbf\xbf", 4, true, 0},              /* U+10FFFF */
+        {"\xf4\x90\x80\x80", 4, false, 0},             /* U+110000 */
+        {"\xf5\x80\x80\x80", 4, false, 0},
+        {"\xef\xbf\xbd", 3, true, 0},                  /* U+FFFD itself */
+        {"\xef\xbf\xbe", 3, true, 0},                  /* U+FFFE */
+        {"\xe4\xb8\xad\xe6\x96\x87\xe4\xb8", 8, false, 6},   /* 中文 then a truncated 3-byte character */
+        {"\xe4\xb8\xad\xe6\x96\x87\xe4", 7, false, 6},
+        {"\xe4\xb8\xad\xf0\x9f\x98", 6, false, 3},     /* truncated 4-byte character */
+        {"\xe4\xb8\xad\xc3", 4, false, 3},             /* truncated 2-byte character */
+        {"\xe4\xb8\xad\x80", 4, false, 3},             /* a stray continuation byte */
+        {"\xe4\x41\xad\xe4\xb8\xad", 6, false, 0},     /* a lead byte without its continuation */
+        {"12345678\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xff", 21, false, 20},
+        {"\xc3\xa9\xe4\xb8\xad" "abcdefghijkl" "\xe4\xb8\xad", 20, true, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t bad = 999;
+        bool ok = gk_utf8_valid(cases[k].s, cases[k].n, &bad);
+        if (ok != cases[k].ok || (!ok && bad != cases[k].bad)) fail_msg("case %zu: %d at %zu", k, ok, bad);
+        agree((const unsigned char *)cases[k].s, cases[k].n);
+    }
+    /* gk_is_space_cp is the same set everywhere in Unicode (and beyond it) */
+    for (int32_t cp = -2; cp <= 0x110001; cp++)
+        if (gk_is_space_cp(cp) != ref_space(cp)) fail_msg("U+%04X", cp);
+}
+
+/* Random text made of pieces that are valid, almost valid and broken, in all positions. */
+static void test_utf8_random(void **state) {
+    (void)state;
+    static const char *const pieces[] = {
+        "a", " ", "\t", "\n", "7", "\xc2\xa0", "\xc3\xa9", "\xe3\x80\x80", "\xe4\xb8\xad", "\xe6\x96\x87", "\xef\xbc\x88",
+        "\xe2\x80\x8b", "\xef\xbb\xbf", "\xef\xbf\xbd", "\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+        "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xc0\x80", "\xe4\xb8", "\xe4", "\x80", "\xbf", "\xff", "\xf0\x9f",
+        "abcdefgh", "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", "\xe2\x80\xaf", "\xe2\x81\x9f",
+    };
+    size_t np = sizeof pieces / sizeof pieces[0];
+    srand(20240501);
+    unsigned char buf[128];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        int parts = 1 + rand() % 12;
+        for (int p = 0; p < parts; p++) {
+            const char *x = pieces[rand() % np];
+            size_t l = strlen(x);
+            if (n + l > sizeof buf) break;
+            memcpy(buf + n, x, l);
+            n += l;
+        }
+        if (rand() % 4 == 0 && n) buf[rand() % n] = (unsigned char)rand();   /* and some bytes at random */
+        agree(buf, n);
+        /* every prefix, so that sequences are cut at the end of the text */
+        if (round % 16 == 0)
+            for (size_t m = 0; m < n; m++) agree(buf, m);
+    }
+}
+
 static void test_template(void **state) {
     (void)state;
     const gk_template *t = gk_template_2021();
@@ -195,7 +347,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim),         cmocka_unit_test(test_fold),        cmocka_unit_test(test_numbering),
         cmocka_unit_test(test_cn_numeral),   cmocka_unit_test(test_cell_numbers), cmocka_unit_test(test_utf8),
-        cmocka_unit_test(test_template),     cmocka_unit_test(test_fold_fast_path),
+        cmocka_unit_test(test_template),     cmocka_unit_test(test_fold_fast_path), cmocka_unit_test(test_utf8_edges),
+        cmocka_unit_test(test_utf8_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,15 +19,35 @@ size_t gk_utf8_len(const char *s, size_t n);
 /* Decodes one code point; returns its length (1 with *cp = 0xFFFD on a bad byte). */
 size_t gk_utf8_decode(const char *s, size_t n, int32_t *cp);
 
-/* The same with ASCII decoded inline (the hot loops). */
-static inline size_t gk_utf8_next(const char *s, size_t n, int32_t *cp) {
-    if (n && (unsigned char)s[0] < 0x80) { *cp = (unsigned char)s[0]; return 1; }
-    return gk_utf8_decode(s, n, cp);
+/* The same with the common characters decoded inline (the hot loops): ASCII, 2-byte sequences (lead C2–DF)
+ * and 3-byte ones whose lead (E1–EC, EE, EF) rules out overlongs and surrogates, i.e. all of CJK. The rest
+ * (E0, ED, 4-byte sequences, bad bytes, the end of the text) goes through gk_utf8_decode. */
+static inline size_t gk_utf8_next(const char *str, size_t n, int32_t *cp) {
+    const unsigned char *s = (const unsigned char *)str;
+    if (n) {
+        unsigned c = s[0];
+        if (c < 0x80) { *cp = (int32_t)c; return 1; }
+        /* (b ^ 0x80) < 0x40 for a continuation byte b, so one comparison checks both */
+        if (c >= 0xE1 && c != 0xED && c <= 0xEF && n >= 3 && ((s[1] ^ 0x80u) | (s[2] ^ 0x80u)) < 0x40) {
+            *cp = (int32_t)((c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+            return 3;
+        }
+        if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+            *cp = (int32_t)((c & 0x1F) << 6 | (s[1] & 0x3Fu));
+            return 2;
+        }
+    }
+    return gk_utf8_decode(str, n, cp);
 }
 
 /* true for the characters gongkai treats as space: ASCII space and controls, NBSP, U+3000,
- * U+2000–U+200B, U+FEFF. */
-bool gk_is_space_cp(int32_t cp);
+ * U+2000–U+200B, U+202F, U+205F, U+FEFF. Inline: it is asked of nearly every character of every label. */
+static inline bool gk_is_space_cp(int32_t cp) {
+    if (cp > 0x20 && cp < 0xA0) return false;       /* printable ASCII: the usual answer, at once */
+    if (cp > 0x3000 && cp < 0xFEFF) return false;   /* CJK punctuation, ideographs, full-width forms */
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x3000 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF || cp == 0x202F || cp == 0x205F;
+}
 
 /* Trims space from both ends of s[0..*n): returns the new start and updates *n. */
 const char *gk_trim(const char *s, size_t *n);

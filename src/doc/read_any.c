@@ -34,8 +34,8 @@ static bool looks_markdown(const char *s, size_t n) {
     int pipes = 0;
     bool sep = false;
     for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && s[j] != '\n') j++;
+        const char *lf = memchr(s + i, '\n', n - i);
+        size_t j = lf ? (size_t)(lf - s) : n;
         size_t k = i;
         while (k < j && (s[k] == ' ' || s[k] == '\t')) k++;
         if (k < j && s[k] == '|') {
@@ -276,7 +276,7 @@ gk_status gk_read_any(gk_arena *a, const char *path, const char *bytes, size_t l
         fmt = "md";
     } else {
         size_t bad = 0;
-        st = gk_read_txt(a, path, text, tlen, out, &bad);
+        st = gk_read_txt_decoded(a, path, text, tlen, out, &bad);
         if (st == GK_OK) gk_doc_unflatten(*out);
         fmt = "txt";
         if (st != GK_OK && detail && (st == GK_ERR_BINARY || st == GK_ERR_ENCODING)) *detail = gk_arena_printf(a, "%zu", bad);

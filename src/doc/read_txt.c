@@ -6,6 +6,7 @@
  * Everything else is a paragraph, one per line. */
 #include "gongkai/doc.h"
 #include "gongkai/text.h"
+#include "sniff.h"
 
 #include <string.h>
 
@@ -32,27 +33,49 @@ static bool lone_number(const char *s, uint32_t len) {
     return gk_parse_cell_number(s, n, true, &d) == GK_NP_NUMBER;
 }
 
-static gk_status check_bytes(const char *b, size_t len, size_t *bad) {
+/* true when a byte of the 8 at p is below 0x20 (exact as a whole; which byte is not said). */
+static inline bool has_control(const char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) != 0;
+}
+
+/* NUL, too many control characters, bad UTF-8 (unless the text is known to be valid), only space. */
+static gk_status check_bytes(const char *b, size_t len, bool valid_utf8, size_t *bad) {
     if (len == 0) return GK_ERR_EMPTY;
     if (memchr(b, 0, len)) { *bad = (size_t)((const char *)memchr(b, 0, len) - b); return GK_ERR_BINARY; }
     size_t ctrl = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)b[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ctrl++;
+    for (size_t i = 0; i < len;) {
+        if (i + 8 <= len && !has_control(b + i)) { i += 8; continue; }   /* the usual: no control byte */
+        size_t end = i + 8 < len ? i + 8 : len;
+        for (; i < end; i++) {
+            unsigned char c = (unsigned char)b[i];
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ctrl++;
+        }
     }
     if (ctrl > 8 && ctrl * 100 > len) return GK_ERR_BINARY;
-    if (!gk_utf8_valid(b, len, bad)) return GK_ERR_ENCODING;
+    if (!valid_utf8 && !gk_utf8_valid(b, len, bad)) return GK_ERR_ENCODING;
     if (gk_is_blank(b, len)) return GK_ERR_EMPTY;
     return GK_OK;
 }
 
-gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
-                      size_t *bad_offset) {
+/* The end of the line that starts at i: the next LF, or CR when the text has one. */
+static uint32_t line_end(const char *src, uint32_t i, uint32_t len, bool has_cr) {
+    if (!has_cr) {
+        const char *lf = memchr(src + i, '\n', len - i);
+        return lf ? (uint32_t)(lf - src) : len;
+    }
+    while (i < len && src[i] != '\n' && src[i] != '\r') i++;
+    return i;
+}
+
+static gk_status read_txt(gk_arena *a, const char *path, const char *bytes, size_t len, bool valid_utf8,
+                          gk_doc **out, size_t *bad_offset) {
     size_t bad = 0;
     *out = NULL;
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) { bytes += 3; len -= 3; }
     if (len > UINT32_MAX - 1) return GK_ERR_TOO_LARGE;
-    gk_status st = check_bytes(bytes, len, &bad);
+    gk_status st = check_bytes(bytes, len, valid_utf8, &bad);
     if (bad_offset) *bad_offset = bad;
     if (st != GK_OK) return st;
 
@@ -64,10 +87,10 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
     d->srclen = len;
 
     /* Split into lines (LF, CRLF or CR). */
+    bool has_cr = memchr(src, '\r', len) != NULL;
     gk_vec lines = {0};
     for (uint32_t i = 0; i <= len;) {
-        uint32_t j = i;
-        while (j < len && src[j] != '\n' && src[j] != '\r') j++;
+        uint32_t j = line_end(src, i, (uint32_t)len, has_cr);
         tline *l = gk_vec_push(a, &lines, sizeof(tline));
         l->start = i;
         l->len = j - i;
@@ -101,21 +124,21 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
         if (L[i].cls == L_ROW) {
             while (i < nl && L[i].cls == L_ROW) {
                 gk_drow *r = gk_vec_push(a, &rows, sizeof(gk_drow));
-                gk_vec cells = {0};
                 r->line = i + 1;
-                uint32_t p = L[i].start, end = L[i].start + L[i].len, col = 1;
-                for (;;) {
-                    uint32_t q = p;
-                    while (q < end && src[q] != '\t') q++;
-                    gk_dcell *c = gk_vec_push(a, &cells, sizeof(gk_dcell));
+                uint32_t p = L[i].start, end = L[i].start + L[i].len, ncells = 1;
+                for (uint32_t q = p; q < end; q++) ncells += src[q] == '\t';   /* one allocation per row */
+                gk_dcell *cells = gk_arena_alloc(a, ncells * sizeof(gk_dcell));
+                for (uint32_t col = 1; col <= ncells; col++) {
+                    const char *tab = memchr(src + p, '\t', end - p);
+                    uint32_t q = tab ? (uint32_t)(tab - src) : end;
+                    gk_dcell *c = &cells[col - 1];
                     c->text = src + p;
                     c->len = q - p;
-                    c->src = (gk_src){i + 1, col++, p, q - p};
-                    if (q >= end) break;
+                    c->src = (gk_src){i + 1, col, p, q - p};
                     p = q + 1;
                 }
-                r->cells = cells.data;
-                r->ncells = cells.n;
+                r->cells = cells;
+                r->ncells = ncells;
                 i++;
             }
         } else {
@@ -182,4 +205,14 @@ gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t l
     d->nblocks = blocks.n;
     *out = d;
     return GK_OK;
+}
+
+gk_status gk_read_txt(gk_arena *a, const char *path, const char *bytes, size_t len, gk_doc **out,
+                      size_t *bad_offset) {
+    return read_txt(a, path, bytes, len, false, out, bad_offset);
+}
+
+gk_status gk_read_txt_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                               size_t *bad_offset) {
+    return read_txt(a, path, utf8, len, true, out, bad_offset);
 }

@@ -54,59 +54,45 @@ static const uint16_t SIMP[] = {
     0x8D44, 0x8F6C, 0x8FB9, 0x8FBE, 0x8FD8, 0x8FD9, 0x8FDB, 0x9547, 0x957F, 0x95E8, 0x95EE, 0x95F4, 0x9645,
     0x9875, 0x9879, 0x9898,
 };
-static bool in_set(const uint16_t *set, size_t n, int32_t cp) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (set[mid] == cp) return true;
-        if (set[mid] < cp) lo = mid + 1;
-        else hi = mid;
-    }
-    return false;
+/* For each of U+4E00–U+9FFF: 1 in TRAD, 2 in SIMP, else 0 (an index into tally.n). Built once per process,
+ * read-only after. */
+static uint8_t cjk_kind[0x9FFF - 0x4E00 + 1];
+static pthread_once_t kind_once = PTHREAD_ONCE_INIT;
+
+static void build_kind(void) {
+    /* SIMP first: a code point in both lists counts as traditional */
+    for (size_t k = 0; k < sizeof SIMP / sizeof SIMP[0]; k++) cjk_kind[SIMP[k] - 0x4E00] = 2;
+    for (size_t k = 0; k < sizeof TRAD / sizeof TRAD[0]; k++) cjk_kind[TRAD[k] - 0x4E00] = 1;
 }
 
 typedef struct {
-    size_t trad, simp, sampled;
+    size_t n[3];   /* other, traditional, simplified */
+    size_t sampled;
 } tally;
 
-/* Membership of U+4E00–U+9FFF in TRAD and SIMP as bitmaps, built once per process (read-only after). */
-static uint8_t trad_bits[(0x9FFF - 0x4E00 + 8) / 8], simp_bits[(0x9FFF - 0x4E00 + 8) / 8];
-static pthread_once_t bits_once = PTHREAD_ONCE_INIT;
-
-static void build_bits(void) {
-    for (int32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
-        int k = cp - 0x4E00;
-        if (in_set(TRAD, sizeof TRAD / sizeof TRAD[0], cp)) trad_bits[k >> 3] |= (uint8_t)(1u << (k & 7));
-        else if (in_set(SIMP, sizeof SIMP / sizeof SIMP[0], cp)) simp_bits[k >> 3] |= (uint8_t)(1u << (k & 7));
-    }
-}
-
+/* Counts the forms in str[0..n): 3-byte sequences (the BMP, where U+4E00–U+9FFF live) are decoded here,
+ * anything else is stepped over. */
 static void count(tally *t, const char *str, size_t n) {
     if (!str) return;
     if (n > SAMPLE_BYTES - t->sampled) n = SAMPLE_BYTES - t->sampled;
     t->sampled += n;
-    pthread_once(&bits_once, build_bits);
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < n;) {
         unsigned c = s[i];
         if (c < 0x80) { i++; continue; }
-        if ((c & 0xF0) == 0xE0 && i + 2 < n) {   /* the BMP, where U+4E00–U+9FFF live: decoded here */
-            int32_t cp = (int32_t)(((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+        if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+            uint32_t k = (((c & 0x0F) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu)) - 0x4E00u;
             i += 3;
-            if (cp < 0x4E00 || cp > 0x9FFF) continue;
-            int k = cp - 0x4E00;
-            if (trad_bits[k >> 3] & (1u << (k & 7))) t->trad++;
-            else if (simp_bits[k >> 3] & (1u << (k & 7))) t->simp++;
+            if (k < sizeof cjk_kind) t->n[cjk_kind[k]]++;
             continue;
         }
-        int32_t cp;
-        size_t l = gk_utf8_decode(str + i, n - i, &cp);
-        i += l ? l : 1;
+        i += gk_utf8_len(str + i, n - i);
     }
 }
 
 static bool looks_traditional(const gk_doc *doc) {
-    tally t = {0, 0, 0};
+    pthread_once(&kind_once, build_kind);
+    tally t = {{0, 0, 0}, 0};
     for (uint32_t b = 0; b < doc->nblocks && t.sampled < SAMPLE_BYTES; b++) {
         const gk_block *bk = &doc->blocks[b];
         if (bk->kind == GK_BLOCK_PARA) {
@@ -117,7 +103,7 @@ static bool looks_traditional(const gk_doc *doc) {
             for (uint32_t c = 0; c < bk->rows[r].ncells && t.sampled < SAMPLE_BYTES; c++)
                 count(&t, bk->rows[r].cells[c].text, bk->rows[r].cells[c].len);
     }
-    return t.trad >= MIN_TRAD && t.trad >= t.simp;
+    return t.n[1] >= MIN_TRAD && t.n[1] >= t.n[2];
 }
 
 /* The simplified form of s[0..n) in the arena, or NULL when it is the same (or cannot be converted). */

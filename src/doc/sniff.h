@@ -32,6 +32,11 @@ char *gk_js_unescape(gk_arena *a, const char *s, size_t n, size_t *outlen);
 gk_status gk_read_html_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
                                const char **detail);
 
+/* gk_read_txt for text that gk_decode produced: valid UTF-8, so it is not validated a second time (the
+ * other checks, NUL, control characters and blank text, are made as by gk_read_txt). */
+gk_status gk_read_txt_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
+                               size_t *bad_offset);
+
 #ifdef __cplusplus
 }
 #endif

@@ -26,17 +26,33 @@ static bool fold_fast(int32_t cp, int32_t *out) {
 }
 
 char *gk_fold(gk_arena *a, const char *s, size_t n) {
-    /* Fast path: text made only of characters fold_fast knows (most labels) needs no utf8proc. */
+    /* Fast path: text made only of characters fold_fast knows (most labels) needs no utf8proc. ASCII, the
+     * bulk of it with CJK, is handled byte by byte without decoding. */
     {
         char *out = gk_arena_alloc(a, n + 1);
+        const unsigned char *u = (const unsigned char *)s;
         size_t o = 0, i = 0;
         for (; i < n;) {
+            unsigned char c = u[i];
+            if (c < 0x80) {   /* ASCII: space dropped, capitals lowered (as gk_is_space_cp and fold_fast say) */
+                if (c != ' ' && (c < 0x09 || c > 0x0D)) out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                i++;
+                continue;
+            }
+            /* Ideographs U+4E00–U+9FFF (lead E4 with a second byte from B8, or E5–E9) fold to themselves. */
+            if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40 &&
+                (c != 0xE4 || u[i + 1] >= 0xB8)) {
+                memcpy(out + o, s + i, 3);
+                o += 3;
+                i += 3;
+                continue;
+            }
             int32_t cp, f;
             size_t l = gk_utf8_next(s + i, n - i, &cp);
             if (gk_is_space_cp(cp)) { i += l; continue; }
             if (!fold_fast(cp, &f)) break;
             if (f < 0x80) out[o++] = (char)f;
-            else { memcpy(out + o, s + i, l); o += l; }   /* unchanged: the same bytes */
+            else { memcpy(out + o, s + i, 3); o += 3; }   /* unchanged: the same bytes, 3 of them (U+2018–U+9FFF) */
             i += l;
         }
         if (i >= n) {

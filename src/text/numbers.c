@@ -71,6 +71,7 @@ static size_t ascii_digits(const char *s, size_t n, int *value) {
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
     while (i < n) {
+        if ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x80) break;   /* printable ASCII */
         int32_t cp;
         size_t l = gk_utf8_next(s + i, n - i, &cp);
         if (!gk_is_space_cp(cp)) break;
@@ -84,9 +85,24 @@ static bool starts(const char *s, size_t n, size_t i, const char *lit) {
     return i + k <= n && memcmp(s + i, lit, k) == 0;
 }
 
+/* true for the characters a numbering can start with (after space): a bullet, a parenthesis or a digit. */
+static bool numbering_start(int32_t cp) {
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cn_digit(cp) >= 0 || cp == '-' ||
+           cp == '*' || cp == 0x2022 || cp == '(' || cp == 0xFF08;   /* • （ */
+}
+
 gk_numbering gk_numbering_parse(const char *s, size_t n) {
     gk_numbering r = {GK_NUM_NONE, 0, 0};
-    size_t i = skip_spaces(s, n, 0);
+    /* Space skipped by hand to keep the first other character: most labels start with one that no numbering
+     * starts with, and are done at once. */
+    size_t i = 0;
+    int32_t first = 0;
+    while (i < n) {
+        size_t l = gk_utf8_next(s + i, n - i, &first);
+        if (!gk_is_space_cp(first)) break;
+        i += l;
+    }
+    if (i >= n || !numbering_start(first)) return r;
     if (starts(s, n, i, "- ") || starts(s, n, i, "* ") || starts(s, n, i, "• ")) i = skip_spaces(s, n, i + 1);
     if (starts(s, n, i, "•")) i = skip_spaces(s, n, i + strlen("•"));
     int v = 0;
@@ -139,18 +155,10 @@ gk_numparse gk_parse_cell_number_ex(const char *s, size_t n, unsigned flags, gk_
     return gk_parse_cell_number(s, n, (flags & GK_CELL_DECIMAL) != 0, out);
 }
 
-gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk_decimal *out) {
-    s = gk_trim(s, &n);
-    out->value = 0;
-    out->scale = 0;
-    if (n == 0) return GK_NP_BLANK;
-    /* the common case: ASCII digits only (18 of them cannot overflow) */
-    if (n <= 18) {
-        size_t i = 0;
-        int64_t v = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
-        if (i == n) { out->value = v; return GK_NP_NUMBER; }
-    }
+/* gk_parse_cell_number past its fast paths: placeholders, units, full-width digits, separators, decimals.
+ * Kept out of line so that the fast paths (most calls) need no large stack frame. */
+__attribute__((noinline)) static gk_numparse parse_cell_rest(const char *s, size_t n, bool allow_decimal,
+                                                             gk_decimal *out) {
 #define LIT(x) {x, sizeof x - 1}
     static const struct { const char *s; size_t n; } blanks[] = {
         LIT("-"), LIT("--"), LIT("—"), LIT("——"), LIT("–"), LIT("/"), LIT("／"), LIT("无"), LIT("空"), LIT("－"),
@@ -202,6 +210,28 @@ gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk
     out->value = v;
     out->scale = (uint8_t)(scale > 0 ? scale : 0);
     return GK_NP_NUMBER;
+}
+
+gk_numparse gk_parse_cell_number(const char *s, size_t n, bool allow_decimal, gk_decimal *out) {
+    s = gk_trim(s, &n);
+    out->value = 0;
+    out->scale = 0;
+    if (n == 0) return GK_NP_BLANK;
+    /* the common case: ASCII digits only (18 of them cannot overflow) */
+    if (n <= 18) {
+        size_t i = 0;
+        int64_t v = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
+        if (i == n) { out->value = v; return GK_NP_NUMBER; }
+    }
+    /* A number starts with a digit, a placeholder (below) with - / — – ／ 无 空 or －: anything else is text. */
+    int32_t first;
+    gk_utf8_next(s, n, &first);
+    if (!((first >= '0' && first <= '9') || (first >= 0xFF10 && first <= 0xFF19) || first == '-' || first == '/' ||
+          first == 0x2014 || first == 0x2013 || first == 0xFF0F || first == 0x65E0 || first == 0x7A7A ||
+          first == 0xFF0D))
+        return GK_NP_NOT_NUMBER;
+    return parse_cell_rest(s, n, allow_decimal, out);
 }
 
 const char *gk_decimal_str(gk_decimal d, char out[32]) {
