@@ -224,6 +224,18 @@ static void test_meta_year_and_outdated(void **state) {
     assert_int_equal(r->year, 2025);
     assert_int_equal(count_rule(r, "META.YEAR"), 1);
     free(t);
+    /* what counts as a year: four digits 1xxx/2xxx not inside a longer number, spaces allowed before 年 */
+    t = clean();
+    t = replace(t, "青禾区柳塘街道办事处2024年", "青禾区柳塘街道办事处2025年");
+    t = replace(t, "2024年，柳塘街道", "2023  年，柳塘街道");
+    t = replace(t, "（一）主动公开\n", "（一）主动公开\n编号12025年、3025年、2025月均不是年份；2023年同此。\n");
+    r = check_text(a, "year-scan", t);
+    dump(r);
+    assert_int_equal(count_rule(r, "META.YEAR"), 1);
+    const gk_diag *d = find(r, "META.YEAR", r->sections[0].line);
+    assert_string_equal(d->msg_en, "the title says 2025, but the overview never mentions 2025 and names 2023 2 times");
+    assert_string_equal(d->msg_zh, "标题的年份为 2025 年，但「总体情况」从未提到 2025 年，提到的是 2023 年（2 次）");
+    free(t);
     t = clean();
     t = replace(t, "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量");
     r = check_text(a, "2019-columns", t);

@@ -70,9 +70,6 @@ uint32_t gk_section_anchor(const gk_report *r, int s) {
     return last;
 }
 
-bool gk_is_num(const gk_report *r, int cell) { return r->cells[cell].state == GK_CELL_NUMBER; }
-int64_t gk_val(const gk_report *r, int cell) { return r->cells[cell].num.value; }
-
 static int diag_cmp(const void *a, const void *b) {
     const gk_diag *x = a, *y = b;
     if (x->line != y->line) return x->line < y->line ? -1 : 1;

@@ -11,8 +11,9 @@ const char *gk_cell_name(gk_report *r, int cell, bool en);
 const char *gk_cell_path(gk_report *r, int cell);
 /* The line where section s (0-based) starts, or where it should start when absent. */
 uint32_t gk_section_anchor(const gk_report *r, int s);
-bool gk_is_num(const gk_report *r, int cell);
-int64_t gk_val(const gk_report *r, int cell);
+/* inline: the sums call these for every cell of every equality */
+static inline bool gk_is_num(const gk_report *r, int cell) { return r->cells[cell].state == GK_CELL_NUMBER; }
+static inline int64_t gk_val(const gk_report *r, int cell) { return r->cells[cell].num.value; }
 
 void gk_rules_sums(gk_report *r);
 void gk_rules_cells(gk_report *r);

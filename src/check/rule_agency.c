@@ -124,6 +124,9 @@ typedef struct {
 
 static misreading *forms;
 static size_t nforms;
+/* The distinct look-alike characters, sorted: a name's characters are looked up here, not in every form. */
+static int32_t *lookalike_cps;
+static size_t nlookalike_cps;
 static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
 static bool count_form(void *ctx, const char *place, const char *wrong) {
@@ -145,12 +148,36 @@ static bool keep_form(void *ctx, const char *place, const char *wrong) {
     return true;
 }
 
+static int cmp_cp(const void *a, const void *b) {
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
 static void build_forms(void) {
     size_t n = 0;
     gk_agency_misreadings(count_form, &n);
     forms = malloc(n * sizeof *forms);
     if (!forms) return;
     gk_agency_misreadings(keep_form, NULL);
+    lookalike_cps = malloc(nforms * sizeof *lookalike_cps);
+    if (!lookalike_cps) return;
+    for (size_t k = 0; k < nforms; k++) lookalike_cps[k] = forms[k].cp;
+    qsort(lookalike_cps, nforms, sizeof *lookalike_cps, cmp_cp);
+    size_t m = 0;
+    for (size_t k = 0; k < nforms; k++)
+        if (!m || lookalike_cps[m - 1] != lookalike_cps[k]) lookalike_cps[m++] = lookalike_cps[k];
+    nlookalike_cps = m;
+}
+
+static bool is_lookalike(int32_t cp) {
+    size_t lo = 0, hi = nlookalike_cps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lookalike_cps[mid] == cp) return true;
+        if (lookalike_cps[mid] < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return false;
 }
 
 /* The look-alike characters a text holds, as a short list (a name has few). */
@@ -162,10 +189,7 @@ static int lookalikes_in(const char *s, int32_t *cps, int max) {
         int32_t cp = 0;
         size_t l = gk_utf8_decode(s + i, len - i, &cp);
         i += l ? l : 1;
-        if (cp < 0x4E00) continue;
-        bool known = false;
-        for (size_t k = 0; k < nforms && !known; k++) known = forms[k].cp == cp;
-        if (!known) continue;
+        if (cp < 0x4E00 || !is_lookalike(cp)) continue;
         int q;
         for (q = 0; q < n && cps[q] != cp; q++) {}
         if (q == n && n < max) cps[n++] = cp;

@@ -28,7 +28,11 @@ static bool in_table(const gk_report *r, uint32_t line) {
     return false;
 }
 
-static void numbering_in_section(gk_report *r, int s) {
+/* "sections.N", the finding's where (static: no formatting per report) */
+static const char *const section_where[] = {"sections.1", "sections.2", "sections.3", "sections.4", "sections.5", "sections.6"};
+
+/* nums: scratch for one numbering per paragraph, filled by the first pass and read by the second */
+static void numbering_in_section(gk_report *r, int s, gk_numbering *nums) {
     char cn[16], cn2[16];
     /* (b) top-level numbering (一、) used for sub-headings inside a section */
     gk_buf lines, marks;
@@ -38,7 +42,7 @@ static void numbering_in_section(gk_report *r, int s) {
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
         if (p->section != s || in_table(r, p->line)) continue;
-        gk_numbering num = gk_numbering_parse(p->text, p->len);
+        gk_numbering num = nums[i] = gk_numbering_parse(p->text, p->len);
         if (num.kind != GK_NUM_CN || !heading_like(p, num.len)) continue;
         if (!count) first = p->line;
         count++;
@@ -47,7 +51,7 @@ static void numbering_in_section(gk_report *r, int s) {
         gk_buf_printf(&marks, "「%s、」", gk_cn_numeral(num.value, cn));
     }
     if (count) {
-        gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, gk_arena_printf(r->arena, "sections.%d", s + 1), first,
+        gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, section_where[s], first,
                     gk_arena_printf(r->arena, "第%s部分「%s」内的小标题使用了一级编号%s（第 %s 行），与六个法定部分的编号冲突；小标题应编为（一）（二）（三）…",
                                     gk_cn_numeral(s + 1, cn2), r->sections[s].title, marks.data, lines.data),
                     gk_arena_printf(r->arena, "sub-headings inside section %d use the top-level numbering 一、二、… (lines %s), which clashes with the six statutory sections; number them （一）（二）（三）…",
@@ -61,7 +65,7 @@ static void numbering_in_section(gk_report *r, int s) {
     for (uint32_t i = 0; i < r->nparas; i++) {
         const gk_para *p = &r->paras[i];
         if (p->section != s || in_table(r, p->line)) continue;
-        gk_numbering num = gk_numbering_parse(p->text, p->len);
+        gk_numbering num = nums[i];
         if (num.kind != GK_NUM_CN_PAREN) continue;
         if (num.value > expected) {
             /* a short unnumbered line in between is probably the heading that lost its number */
@@ -84,10 +88,10 @@ static void numbering_in_section(gk_report *r, int s) {
                 zh = gk_arena_printf(r->arena, "%s；第 %u 行「%.*s」似乎就是缺少编号的（%s）", zh, hint->line, (int)hint->len, hint->text, cn);
                 en = gk_arena_printf(r->arena, "%s; line %u «%.*s» looks like the heading that lost it", en, hint->line, (int)hint->len, hint->text);
             }
-            gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, gk_arena_printf(r->arena, "sections.%d", s + 1), p->line, zh, en);
+            gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, section_where[s], p->line, zh, en);
         } else if (num.value < expected) {
             char b[16];
-            gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, gk_arena_printf(r->arena, "sections.%d", s + 1), p->line,
+            gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, section_where[s], p->line,
                         gk_arena_printf(r->arena, "小标题（%s）重复或重新开始编号，此处应为（%s）", gk_cn_numeral(num.value, b), gk_cn_numeral(expected, cn)),
                         gk_arena_printf(r->arena, "sub-heading （%s） repeats or restarts the numbering; （%s） expected here", b, cn));
         }
@@ -98,9 +102,10 @@ static void numbering_in_section(gk_report *r, int s) {
 
 void gk_rules_sections(gk_report *r) {
     char cn[16];
+    gk_numbering *nums = r->nparas ? gk_arena_alloc(r->arena, r->nparas * sizeof *nums) : NULL;
     for (int s = 0; s < 6; s++) {
         const gk_section *sec = &r->sections[s];
-        const char *where = gk_arena_printf(r->arena, "sections.%d", s + 1);
+        const char *where = section_where[s];
         if (!sec->present) {
             gk_diag_add(r, "SECTION.MISSING", GK_SEV_ERROR, where, gk_section_anchor(r, s),
                         gk_arena_printf(r->arena, "缺少第%s部分「%s」", gk_cn_numeral(s + 1, cn), gk_section_title(s + 1, "zh")),
@@ -128,6 +133,6 @@ void gk_rules_sections(gk_report *r) {
             }
             gk_diag_add(r, "SECTION.NUMBERING", GK_SEV_WARNING, where, sec->line, zh, en);
         }
-        numbering_in_section(r, s);
+        numbering_in_section(r, s, nums);
     }
 }

@@ -128,15 +128,17 @@ static void check_year(gk_report *r) {
     const char *t = r->sections[0].text;
     size_t n = strlen(t);
     int years[32], counts[32], ny = 0;
-    for (size_t i = 0; i + 7 <= n; i++) {
-        if (!(t[i] >= '1' && t[i] <= '2') || (i && t[i - 1] >= '0' && t[i - 1] <= '9')) continue;
-        bool digits = true;
-        for (int k = 1; k < 4; k++) digits &= t[i + k] >= '0' && t[i + k] <= '9';
-        if (!digits) continue;
-        size_t j = i + 4;
+    /* "2024 年": a run of exactly four digits starting 1 or 2, then spaces, then 年. strcspn jumps from one
+     * digit run to the next (digits are rare in the text; a byte loop cost more than the rest of the rules). */
+    for (size_t i = strcspn(t, "0123456789"); i < n; i += strcspn(t + i, "0123456789")) {
+        size_t start = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+        if (i - start != 4 || t[start] < '1' || t[start] > '2') continue;
+        size_t j = i;
         while (j < n && t[j] == ' ') j++;
         if (j + 3 > n || memcmp(t + j, "年", 3) != 0) continue;
-        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+        const char *d = t + start;
+        int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
         int k;
         for (k = 0; k < ny && years[k] != y; k++) {}
         if (k == ny) { if (ny == 32) continue; years[ny] = y; counts[ny++] = 0; }

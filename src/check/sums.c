@@ -9,29 +9,37 @@
 
 #define MAXC 24
 
+typedef enum { EQ_T3_ROW, EQ_T3_COL, EQ_T3_BALANCE, EQ_T4 } eq_kind;
+
 typedef struct {
-    const char *rule;
+    eq_kind kind;
     int lhs[2], nl;
     int rhs[MAXC], nr;
-    int where;            /* the cell the finding points at */
-    const char *zh, *en;  /* what the equality is, for the message */
+    int where;                   /* the cell the finding points at */
+    const char *label, *label_en;   /* the row or column it is about; the message is formatted only when it fails */
 } eq;
+
+static const char *const eq_rule[] = {"T3.ROW_TOTAL", "T3.COL_TOTAL", "T3.BALANCE", "T4.TOTAL"};
 
 /* Counts beyond 10^15 are not counts: such an equality is not judged (and sums cannot overflow). */
 #define GK_MAX_COUNT 1000000000000000ll
 
-static bool eq_ready(const gk_report *r, const eq *e) {
-    for (int i = 0; i < e->nl; i++)
-        if (!gk_is_num(r, e->lhs[i]) || gk_val(r, e->lhs[i]) > GK_MAX_COUNT || gk_val(r, e->lhs[i]) < -GK_MAX_COUNT) return false;
-    for (int i = 0; i < e->nr; i++)
-        if (!gk_is_num(r, e->rhs[i]) || gk_val(r, e->rhs[i]) > GK_MAX_COUNT || gk_val(r, e->rhs[i]) < -GK_MAX_COUNT) return false;
+/* Sums one side into *sum; false when a cell is not a number or not a count. */
+static bool side_sum(const gk_report *r, const int *c, int n, int64_t *sum) {
+    int64_t s = 0;
+    for (int i = 0; i < n; i++) {
+        if (!gk_is_num(r, c[i])) return false;
+        int64_t v = gk_val(r, c[i]);
+        if (v > GK_MAX_COUNT || v < -GK_MAX_COUNT) return false;
+        s += v;   /* ≤ 24 terms of ≤ 10^15: no overflow */
+    }
+    *sum = s;
     return true;
 }
 
-static int64_t side(const gk_report *r, const int *c, int n) {
-    int64_t s = 0;
-    for (int i = 0; i < n; i++) s += gk_val(r, c[i]);   /* ≤ 24 terms of ≤ 10^15: no overflow */
-    return s;
+/* Whether the equality can be judged (all its cells hold counts), and its two sides. */
+static bool eq_sides(const gk_report *r, const eq *e, int64_t *l, int64_t *rr) {
+    return side_sum(r, e->lhs, e->nl, l) && side_sum(r, e->rhs, e->nr, rr);
 }
 
 /* +1 if the cell is on the left, -1 on the right, 0 absent */
@@ -49,36 +57,36 @@ static int build_t3(gk_report *r, eq *eqs) {
     for (int row = 0; row < td->nrows; row++) {
         eq *e = &eqs[n++];
         memset(e, 0, sizeof *e);
-        e->rule = "T3.ROW_TOTAL";
+        e->kind = EQ_T3_ROW;
         e->lhs[e->nl++] = C3(row, GK_T3_COL_TOTAL);
         for (int c = 0; c < GK_T3_COL_TOTAL; c++) e->rhs[e->nr++] = C3(row, c);
         e->where = C3(row, GK_T3_COL_TOTAL);
-        e->zh = gk_arena_printf(r->arena, "表三「%s」行的总计", td->rows[row].label);
-        e->en = gk_arena_printf(r->arena, "the total of t3 row «%s»", td->rows[row].label_en);
+        e->label = td->rows[row].label;
+        e->label_en = td->rows[row].label_en;
     }
     for (int c = 0; c < GK_T3_NCOLS; c++) {
         const gk_field_def *fd = &td->rows[0].fields[c];
         eq *e = &eqs[n++];
         memset(e, 0, sizeof *e);
-        e->rule = "T3.COL_TOTAL";
+        e->kind = EQ_T3_COL;
         e->lhs[e->nl++] = C3(ro->total, c);
         for (int row = ro->first_outcome; row <= ro->last_outcome; row++) e->rhs[e->nr++] = C3(row, c);
         e->where = C3(ro->total, c);
-        e->zh = gk_arena_printf(r->arena, "表三「（七）总计」·%s", fd->label);
-        e->en = gk_arena_printf(r->arena, "t3 «total» · %s", fd->label_en);
+        e->label = fd->label;
+        e->label_en = fd->label_en;
     }
     for (int c = 0; c < GK_T3_NCOLS; c++) {
         const gk_field_def *fd = &td->rows[0].fields[c];
         eq *e = &eqs[n++];
         memset(e, 0, sizeof *e);
-        e->rule = "T3.BALANCE";
+        e->kind = EQ_T3_BALANCE;
         e->lhs[e->nl++] = C3(ro->received, c);
         e->lhs[e->nl++] = C3(ro->carried_over, c);
         e->rhs[e->nr++] = C3(ro->total, c);
         e->rhs[e->nr++] = C3(ro->carry_next, c);
         e->where = C3(ro->total, c);
-        e->zh = gk_arena_printf(r->arena, "「%s」列", fd->label);
-        e->en = gk_arena_printf(r->arena, "column «%s»", fd->label_en);
+        e->label = fd->label;
+        e->label_en = fd->label_en;
     }
 #undef C3
     return n;
@@ -89,23 +97,49 @@ static int build_t4(gk_report *r, eq *eqs) {
     for (int g = 0; g < GK_T4_NGROUPS; g++) {
         eq *e = &eqs[g];
         memset(e, 0, sizeof *e);
-        e->rule = "T4.TOTAL";
+        e->kind = EQ_T4;
         e->lhs[e->nl++] = gk_cell_ix(r, GK_T4, g, GK_T4_FIELD_TOTAL);
         for (int f = 0; f < GK_T4_FIELD_TOTAL; f++) e->rhs[e->nr++] = gk_cell_ix(r, GK_T4, g, f);
         e->where = gk_cell_ix(r, GK_T4, g, GK_T4_FIELD_TOTAL);
-        e->zh = gk_arena_printf(r->arena, "表四「%s」的总计", td->rows[g].label);
-        e->en = gk_arena_printf(r->arena, "the total of t4 «%s»", td->rows[g].label_en);
+        e->label = td->rows[g].label;
+        e->label_en = td->rows[g].label_en;
     }
     return GK_T4_NGROUPS;
 }
 
+/* The finding's two messages, built only for an equality that fails. */
+static void describe(gk_report *r, const eq *e, int64_t l, int64_t rr, const char **zh, const char **en) {
+    long long L = l, R = rr;
+    switch (e->kind) {
+    case EQ_T3_ROW:
+        *zh = gk_arena_printf(r->arena, "表三「%s」行的总计为 %lld，但各项之和为 %lld", e->label, L, R);
+        *en = gk_arena_printf(r->arena, "the total of t3 row «%s» is %lld but its parts add up to %lld", e->label_en, L, R);
+        break;
+    case EQ_T3_COL: {
+        int nout = r->tmpl->t3.last_outcome - r->tmpl->t3.first_outcome + 1;
+        *zh = gk_arena_printf(r->arena, "表三「（七）总计」·%s 为 %lld，但 %d 个办理结果行之和为 %lld", e->label, L, nout, R);
+        *en = gk_arena_printf(r->arena, "t3 «total» · %s is %lld but the %d outcome rows add up to %lld", e->label_en, L, nout, R);
+        break;
+    }
+    case EQ_T3_BALANCE:
+        *zh = gk_arena_printf(r->arena, "「%s」列：一 + 二 = %lld，但 三（七）+ 四 = %lld", e->label, L, R);
+        *en = gk_arena_printf(r->arena, "column «%s»: 一 + 二 = %lld but 三（七）+ 四 = %lld", e->label_en, L, R);
+        break;
+    case EQ_T4:
+    default:
+        *zh = gk_arena_printf(r->arena, "表四「%s」的总计为 %lld，但各项之和为 %lld", e->label, L, R);
+        *en = gk_arena_printf(r->arena, "the total of t4 «%s» is %lld but its parts add up to %lld", e->label_en, L, R);
+        break;
+    }
+}
+
 static void judge(gk_report *r, eq *eqs, int n) {
-    bool failing[64] = {false};
+    bool ready[64], failing[64] = {false};
+    int64_t lsum[64], rsum[64];
     int nfail = 0;
     for (int i = 0; i < n; i++) {
-        if (!eq_ready(r, &eqs[i])) continue;
-        int64_t l = side(r, eqs[i].lhs, eqs[i].nl), rr = side(r, eqs[i].rhs, eqs[i].nr);
-        if (l != rr) { failing[i] = true; nfail++; }
+        ready[i] = eq_sides(r, &eqs[i], &lsum[i], &rsum[i]);
+        if (ready[i] && lsum[i] != rsum[i]) { failing[i] = true; nfail++; }
     }
     if (!nfail) return;
 
@@ -117,12 +151,11 @@ static void judge(gk_report *r, eq *eqs, int n) {
         bool ok = true, any = false;
         int64_t to = 0;
         for (int i = 0; i < n && ok; i++) {
+            if (!ready[i]) continue;
             int side_of = eq_has(&eqs[i], cell);
-            if (!eq_ready(r, &eqs[i])) continue;
             if (failing[i]) {
                 if (!side_of) { ok = false; break; }
-                int64_t l = side(r, eqs[i].lhs, eqs[i].nl), rr = side(r, eqs[i].rhs, eqs[i].nr);
-                int64_t v = gk_val(r, cell) + (side_of > 0 ? rr - l : l - rr);
+                int64_t v = gk_val(r, cell) + (side_of > 0 ? rsum[i] - lsum[i] : lsum[i] - rsum[i]);
                 if (any && v != to) ok = false;
                 to = v;
                 any = true;
@@ -135,20 +168,9 @@ static void judge(gk_report *r, eq *eqs, int n) {
     for (int i = 0; i < n; i++) {
         if (!failing[i]) continue;
         const eq *e = &eqs[i];
-        int64_t l = side(r, e->lhs, e->nl), rr = side(r, e->rhs, e->nr);
         const char *zh, *en;
-        if (!strcmp(e->rule, "T3.BALANCE")) {
-            zh = gk_arena_printf(r->arena, "%s：一 + 二 = %lld，但 三（七）+ 四 = %lld", e->zh, (long long)l, (long long)rr);
-            en = gk_arena_printf(r->arena, "%s: 一 + 二 = %lld but 三（七）+ 四 = %lld", e->en, (long long)l, (long long)rr);
-        } else if (!strcmp(e->rule, "T3.COL_TOTAL")) {
-            int nout = r->tmpl->t3.last_outcome - r->tmpl->t3.first_outcome + 1;
-            zh = gk_arena_printf(r->arena, "%s 为 %lld，但 %d 个办理结果行之和为 %lld", e->zh, (long long)l, nout, (long long)rr);
-            en = gk_arena_printf(r->arena, "%s is %lld but the %d outcome rows add up to %lld", e->en, (long long)l, nout, (long long)rr);
-        } else {
-            zh = gk_arena_printf(r->arena, "%s为 %lld，但各项之和为 %lld", e->zh, (long long)l, (long long)rr);
-            en = gk_arena_printf(r->arena, "%s is %lld but its parts add up to %lld", e->en, (long long)l, (long long)rr);
-        }
-        gk_diag *d = gk_diag_add(r, e->rule, GK_SEV_ERROR, gk_cell_path(r, e->where), r->cells[e->where].src.line, zh, en);
+        describe(r, e, lsum[i], rsum[i], &zh, &en);
+        gk_diag *d = gk_diag_add(r, eq_rule[e->kind], GK_SEV_ERROR, gk_cell_path(r, e->where), r->cells[e->where].src.line, zh, en);
         if (ncand == 1) {
             d->has_fix = true;
             d->fix = (gk_fix){fix_cell, r->cells[fix_cell].num, {fix_to, 0}, true};

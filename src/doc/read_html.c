@@ -140,9 +140,25 @@ static size_t utf8_put(int32_t cp, char out[4]) {
     return 4;
 }
 
+/* Byte classes, one table look-up per byte in the tokenizer's loops (Word's markup is mostly attributes). */
+enum {
+    C_WS = 1,         /* HTML white space */
+    C_NAME_END = 2,   /* ends a tag name: white space, '/', '>' */
+    C_ATTR_END = 4,   /* ends an attribute name: those and '=' */
+    C_TEXT_STOP = 8,  /* ends a run of plain text: white space, NUL, '&' */
+    C_TAG_GAP = 16,   /* between a tag's attributes: white space, '/' */
+};
+#define WS_CLASS (C_WS | C_NAME_END | C_ATTR_END | C_TEXT_STOP | C_TAG_GAP)
+static const unsigned char byte_class[256] = {
+    [' '] = WS_CLASS, ['\t'] = WS_CLASS, ['\n'] = WS_CLASS, ['\r'] = WS_CLASS, ['\f'] = WS_CLASS,
+    ['/'] = C_NAME_END | C_ATTR_END | C_TAG_GAP, ['>'] = C_NAME_END | C_ATTR_END, ['='] = C_ATTR_END,
+    [0] = C_TEXT_STOP, ['&'] = C_TEXT_STOP,
+};
+#undef WS_CLASS
+
 static bool is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool is_digit(int c) { return c >= '0' && c <= '9'; }
-static bool is_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static bool is_ws(int c) { return byte_class[c & 0xFF] & C_WS; }
 static bool is_name_char(int c) { return is_alpha(c) || is_digit(c) || c == '_' || c == ':' || c == '.' || c == '-'; }
 
 /* A character reference at s[0] == '&', s[0..n). Returns the bytes consumed (0: a literal '&') and the
@@ -194,7 +210,8 @@ typedef enum {
     T_HEAD, T_BODY, T_BLOCK, T_RAW, T_VOID, T_HEADONLY
 } tagkind;
 
-static tagkind tag_kind(const char *name, size_t n) {
+/* The other names: lowercased, looked up in the table (apart, so that the short path needs no stack array). */
+__attribute__((noinline)) static tagkind tag_kind_table(const char *name, size_t n) {
     #define TAG(name, kind) {name, sizeof name - 1, kind}
     static const struct { const char *s; size_t len; tagkind k; } tags[] = {
         TAG("table", T_TABLE), TAG("tr", T_TR), TAG("td", T_TD), TAG("th", T_TH), TAG("tbody", T_TBODY), TAG("thead", T_THEAD),
@@ -217,24 +234,32 @@ static tagkind tag_kind(const char *name, size_t n) {
     if (n == 0 || n > 10) return T_OTHER;
     char low[12];
     for (size_t i = 0; i < n; i++) low[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
-    /* the short tags that fill Word's markup, without the table walk */
-    if (n == 1) return low[0] == 'p' ? T_BLOCK : T_OTHER;
-    if (n == 2) {
-        char a = low[0], b = low[1];
-        if (a == 't') return b == 'r' ? T_TR : b == 'd' ? T_TD : b == 'h' ? T_TH : T_OTHER;
-        if (a == 'b') return b == 'r' ? T_BR : T_OTHER;
-        if (a == 'h') return (b >= '1' && b <= '6') || b == 'r' ? T_BLOCK : T_OTHER;
-        if ((a == 'l' && b == 'i') || (a == 'u' && b == 'l') || (a == 'o' && b == 'l') ||
-            (a == 'd' && (b == 'l' || b == 't' || b == 'd')))
-            return T_BLOCK;
-        return T_OTHER;
-    }
     if (n == 3 && low[0] == 'o' && low[1] == ':') return T_OTHER;   /* o:p */
-    if (n == 4 && !memcmp(low, "span", 4)) return T_OTHER;
     for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
         if (tags[k].len == n && tags[k].s[0] == low[0] && memcmp(tags[k].s, low, n) == 0) return tags[k].k;
     return T_OTHER;
 #undef TAG
+}
+
+static tagkind tag_kind(const char *name, size_t n) {
+    if (n == 0 || n > 10) return T_OTHER;
+    /* the short tags that fill Word's markup, without lowercasing or the table walk; c | 0x20 equals a
+     * lowercase letter exactly when c is that letter in either case */
+    #define IS(c, letter) (((unsigned char)(c) | 0x20) == (letter))
+    if (n == 1) return IS(name[0], 'p') ? T_BLOCK : T_OTHER;
+    if (n == 2) {
+        char a = name[0], b = name[1];
+        if (IS(a, 't')) return IS(b, 'r') ? T_TR : IS(b, 'd') ? T_TD : IS(b, 'h') ? T_TH : T_OTHER;
+        if (IS(a, 'b')) return IS(b, 'r') ? T_BR : T_OTHER;
+        if (IS(a, 'h')) return (b >= '1' && b <= '6') || IS(b, 'r') ? T_BLOCK : T_OTHER;
+        if ((IS(a, 'l') && IS(b, 'i')) || (IS(a, 'u') && IS(b, 'l')) || (IS(a, 'o') && IS(b, 'l')) ||
+            (IS(a, 'd') && (IS(b, 'l') || IS(b, 't') || IS(b, 'd'))))
+            return T_BLOCK;
+        return T_OTHER;
+    }
+    if (n == 4 && IS(name[0], 's') && IS(name[1], 'p') && IS(name[2], 'a') && IS(name[3], 'n')) return T_OTHER;
+    #undef IS
+    return tag_kind_table(name, n);
 }
 
 /* ------------------------------------------------------------------ the reader's state */
@@ -278,8 +303,9 @@ typedef struct {
     gk_buf para, cell;
     bool para_space, cell_space;
     uint32_t para_line, para_off, para_end;
-    table *tables;
+    table *tables;           /* the open tables, innermost last */
     int ntables;
+    uint32_t captables;
     bool in_head;
     bool in_caption;   /* a table's <caption>: its title, not text of the report */
     uint64_t doc_cells;
@@ -416,7 +442,7 @@ static void put_text(reader *r, size_t i, size_t end) {
             j = i + 1;
             while (j < end) {
                 unsigned char d = (unsigned char)s[j];
-                if (is_ws(d) || d == 0 || (d == '&' && decode_entity(s + j, end - j, &cp))) break;
+                if ((byte_class[d] & C_TEXT_STOP) && (d != '&' || decode_entity(s + j, end - j, &cp))) break;
                 j++;
             }
             rl = j - i;
@@ -589,10 +615,8 @@ static void open_table(reader *r, size_t at) {
                                                line_at(r, at)));
         return;
     }
-    if (!r->tables) {
-        r->tables = calloc(MAX_TABLE_DEPTH, sizeof(table));
-        if (!r->tables) { fail(r, GK_ERR_NOMEM, NULL); return; }
-    }
+    /* grown as tables nest (most pages: one or two), not MAX_TABLE_DEPTH zeroed up front */
+    if (!grow((void **)&r->tables, &r->captables, (uint32_t)r->ntables + 1, sizeof(table))) { fail(r, GK_ERR_NOMEM, NULL); return; }
     flush_para(r);
     t = &r->tables[r->ntables++];
     memset(t, 0, sizeof *t);
@@ -695,16 +719,17 @@ static void drop_crawler_header(reader *r) {
 static size_t scan_tag(const char *s, size_t n, size_t i, long *rowspan, long *colspan, bool *selfclose) {
     *selfclose = false;
     for (;;) {
-        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '/')) {
-            *selfclose = s[i] == '/';
-            i++;
-        }
+        size_t start = i;
+        while (i < n && (byte_class[(unsigned char)s[i]] & C_TAG_GAP)) i++;
         if (i >= n) return 0;
-        if (s[i] == '>') return i + 1;
-        *selfclose = false;
+        if (s[i] == '>') {
+            /* self-closing (<br/>, <td/>): a '/' between attributes just before '>', not the end of a value */
+            *selfclose = i > start && s[i - 1] == '/';
+            return i + 1;
+        }
         size_t an = i;
         i++;   /* a name may start with '=' or a quote */
-        while (i < n && !is_ws((unsigned char)s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') i++;
+        while (i < n && !(byte_class[(unsigned char)s[i]] & C_ATTR_END)) i++;
         size_t alen = i - an;
         size_t k = i;
         while (k < n && is_ws((unsigned char)s[k])) k++;
@@ -722,13 +747,19 @@ static size_t scan_tag(const char *s, size_t n, size_t i, long *rowspan, long *c
             i = ve + 1;
         } else {
             vs = k;
-            while (k < n && !is_ws((unsigned char)s[k]) && s[k] != '>') k++;
+            while (k < n && !is_ws((unsigned char)s[k]) && s[k] != '>') k++;   /* a '/' belongs to the value */
             ve = k;
             i = k;
         }
         if (rowspan && alen == 7 && strncasecmp(s + an, "rowspan", 7) == 0) *rowspan = span_value(s + vs, ve - vs, 1);
         if (colspan && alen == 7 && strncasecmp(s + an, "colspan", 7) == 0) *colspan = span_value(s + vs, ve - vs, 1);
     }
+}
+
+/* scan_tag, with the common case first: a tag without attributes (<p>, </span>) ends at its name. */
+static inline size_t tag_end(const char *s, size_t n, size_t i, long *rowspan, long *colspan, bool *selfclose) {
+    if (i < n && s[i] == '>') { *selfclose = false; return i + 1; }
+    return scan_tag(s, n, i, rowspan, colspan, selfclose);
 }
 
 /* After <script> and the like: the index of the '<' of its end tag, or n. */
@@ -743,11 +774,15 @@ static size_t raw_end(const char *s, size_t n, size_t i, const char *name, size_
     return n;
 }
 
-/* A prefixed name (Word's o:p, st1:chsdate, v:shape) counts by its local name, as libxml2 (and so lxml)
- * reads it: <o:p> is a paragraph break, like <p>. */
-static size_t local_name(const char *s, size_t ns, size_t ne) {
-    const char *colon = memchr(s + ns, ':', ne - ns);
-    return colon && colon + 1 < s + ne ? (size_t)(colon - s) + 1 : ns;
+/* The end of the tag name that starts at s[ns] (white space, '/', '>' or the input's end), and in *ls where
+ * its local name starts: a prefixed name (Word's o:p, st1:chsdate, v:shape) counts by its local name, as
+ * libxml2 (and so lxml) reads it: <o:p> is a paragraph break, like <p>. */
+static size_t tag_name(const char *s, size_t n, size_t ns, size_t *ls) {
+    size_t ne = ns, colon = 0;   /* 0: none (a name never starts at 0) */
+    for (; ne < n && !(byte_class[(unsigned char)s[ne]] & C_NAME_END); ne++)
+        if (s[ne] == ':' && !colon) colon = ne;
+    *ls = colon && colon + 1 < ne ? colon + 1 : ns;
+    return ne;
 }
 
 static void start_tag(reader *r, tagkind k, size_t lt, size_t after, long rowspan, long colspan) {
@@ -816,14 +851,12 @@ static void tokenize(reader *r) {
         if (!lt) break;
         pos = p;
         if (is_alpha(c1)) {                                   /* start tag */
-            size_t ns = p + 1, ne = ns;
-            while (ne < n && !is_ws((unsigned char)s[ne]) && s[ne] != '/' && s[ne] != '>') ne++;
-            size_t ls = local_name(s, ns, ne);
+            size_t ls, ne = tag_name(s, n, p + 1, &ls);
             tagkind k = tag_kind(s + ls, ne - ls);
             long rowspan = 1, colspan = 1;
             bool selfclose;
-            size_t after = scan_tag(s, n, ne, (k == T_TD || k == T_TH) ? &rowspan : NULL,
-                                    (k == T_TD || k == T_TH) ? &colspan : NULL, &selfclose);
+            size_t after = tag_end(s, n, ne, (k == T_TD || k == T_TH) ? &rowspan : NULL,
+                                   (k == T_TD || k == T_TH) ? &colspan : NULL, &selfclose);
             if (after == 0) break;                            /* unterminated at the end: dropped */
             start_tag(r, k, p, after, rowspan, colspan);
             pos = after;
@@ -837,12 +870,10 @@ static void tokenize(reader *r) {
         } else if (c1 == '/') {                               /* end tag */
             unsigned char c2 = p + 2 < n ? (unsigned char)s[p + 2] : 0;
             if (is_alpha(c2)) {
-                size_t ns = p + 2, ne = ns;
-                while (ne < n && !is_ws((unsigned char)s[ne]) && s[ne] != '/' && s[ne] != '>') ne++;
+                size_t ls, ne = tag_name(s, n, p + 2, &ls);
                 bool selfclose;
-                size_t after = scan_tag(s, n, ne, NULL, NULL, &selfclose);
+                size_t after = tag_end(s, n, ne, NULL, NULL, &selfclose);
                 if (after == 0) break;
-                size_t ls = local_name(s, ns, ne);
                 end_tag(r, tag_kind(s + ls, ne - ls), p);
                 pos = after;
             } else {                                          /* </> or a bogus comment */
@@ -914,7 +945,8 @@ static gk_status read_html(gk_arena *a, const char *path, const char *utf8, size
     reader r;
     memset(&r, 0, sizeof r);
     r.a = a;
-    char *src = gk_arena_strndup(a, utf8, len);
+    /* decoded text is already the arena's, NUL-terminated (sniff.h): it is the doc's source as it is */
+    const char *src = valid ? utf8 : gk_arena_strndup(a, utf8, len);
     r.s = src;
     r.n = len;
     r.lc_line = 1;

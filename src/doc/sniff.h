@@ -28,7 +28,8 @@ bool gk_js_html_literal(const char *s, size_t n, size_t *start, size_t *len);
 char *gk_js_unescape(gk_arena *a, const char *s, size_t n, size_t *outlen);
 
 /* gk_read_html for text that gk_decode (or gk_js_unescape of its output) produced: known to be valid UTF-8,
- * so it is not validated a second time. */
+ * so it is not validated a second time; and already in the arena a, NUL-terminated at len, so it is not
+ * copied either (the document's src is that text). */
 gk_status gk_read_html_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
                                const char **detail);
 
