@@ -1,7 +1,8 @@
 /* batch.c: many inputs at once. Workers take the next input, read, recognise, check and render it in their
  * own arena (no shared mutable state), and hand the result back through a window of slots; the main thread
- * consumes the slots strictly in input order, so output streams in order while memory stays bounded by the
- * window, whatever the batch size. */
+ * is one of the jobs (it takes inputs too while its next result is not ready) and consumes the slots strictly
+ * in input order, so output streams in order while memory stays bounded by the window, whatever the batch
+ * size. */
 #define _DEFAULT_SOURCE   /* struct dirent's d_type */
 #include "batch.h"
 
@@ -124,19 +125,10 @@ typedef struct {
     int consumed;    /* inputs the main thread has taken */
     batch_item *slots;
     bool *done;
-    /* The main thread sleeps until a run of results is ready, not for each one: a wake-up per report
-     * costs more than a small report's whole check. It waits for inputs [wait_from, want_end), or only
-     * for wait_from once it has waited 20 ms (slow inputs still stream one by one). */
-    bool main_waiting, main_late;
-    int wait_from, want_end;
+    bool main_waiting;  /* the main thread sleeps until input wait_for is done */
+    int wait_for;
     int room_waiters;   /* workers waiting for a free slot */
 } pool;
-
-static bool run_done(const pool *p) {
-    for (int j = p->wait_from; j < p->want_end; j++)
-        if (!p->done[j % p->window]) return false;
-    return true;
-}
 
 /* Reads, checks and renders input i into it, in the worker's arena *mine (reset for each report; handed over
  * to the item when the caller keeps reports, and replaced). */
@@ -217,30 +209,33 @@ static void *worker(void *arg) {
         pthread_mutex_lock(&p->mu);
         p->slots[i % p->window] = item;
         p->done[i % p->window] = true;
-        if (p->main_waiting && p->done[p->wait_from % p->window] && (p->main_late || run_done(p)))
-            pthread_cond_signal(&p->ready);
+        if (p->main_waiting && i == p->wait_for) pthread_cond_signal(&p->ready);
         pthread_mutex_unlock(&p->mu);
     }
     gk_arena_free(mine);
     return NULL;
 }
 
-/* The main thread's wait for input i (the lock held). */
-static void wait_for(pool *p, int i) {
-    if (p->done[i % p->window]) return;
-    p->wait_from = i;
-    p->want_end = i + p->window / 2 < p->n ? i + p->window / 2 : p->n;
-    p->main_waiting = true;
-    p->main_late = false;
-    struct timespec until;
-    clock_gettime(CLOCK_MONOTONIC, &until);
-    until.tv_nsec += 20 * 1000 * 1000;
-    if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
-    while (!p->done[i % p->window] || (!p->main_late && !run_done(p))) {
-        if (p->main_late) pthread_cond_wait(&p->ready, &p->mu);
-        else if (pthread_cond_timedwait(&p->ready, &p->mu, &until) == ETIMEDOUT) p->main_late = true;
+/* The main thread's turn for input i (the lock held): while i is not done it takes the next input itself
+ * when the window has room, and sleeps only when every input in reach is taken. Waking a thread for each
+ * report costs more than checking a small one, so the main thread is one of the jobs, not a waiter. */
+static void main_until_done(pool *p, int i, gk_arena **own) {
+    while (!p->done[i % p->window]) {
+        if (p->next < p->n && p->next < p->consumed + p->window) {
+            int j = p->next++;
+            pthread_mutex_unlock(&p->mu);
+            batch_item item;
+            work(p, j, &item, own);
+            pthread_mutex_lock(&p->mu);
+            p->slots[j % p->window] = item;
+            p->done[j % p->window] = true;
+            continue;
+        }
+        p->wait_for = i;
+        p->main_waiting = true;
+        pthread_cond_wait(&p->ready, &p->mu);
+        p->main_waiting = false;
     }
-    p->main_waiting = false;
 }
 
 static double now_s(void) {
@@ -285,32 +280,24 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
     p.slots = calloc((size_t)p.window, sizeof(batch_item));
     p.done = calloc((size_t)p.window, sizeof(bool));
     pthread_mutex_init(&p.mu, NULL);
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&p.ready, &ca);
-    pthread_condattr_destroy(&ca);
+    pthread_cond_init(&p.ready, NULL);
     pthread_cond_init(&p.room, NULL);
     pthread_t *th = calloc((size_t)jobs, sizeof(pthread_t));
     int started = 0;
-    for (int t = 0; t < jobs; t++)
+    for (int t = 0; t < jobs - 1; t++)   /* the main thread is the last job */
         if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
     bool bar = !o->quiet && isatty(2) && n > 1;
     double t0 = now_s(), last = 0;
-    gk_arena *own = NULL;   /* when no thread could be started */
+    gk_arena *own = NULL;   /* the main thread's arena for the inputs it takes */
     for (int i = 0; i < n; i++) {
         batch_item item;
-        if (started == 0) {
-            work(&p, i, &item, &own);   /* no thread could be started: do it here */
-        } else {
-            pthread_mutex_lock(&p.mu);
-            wait_for(&p, i);
-            item = p.slots[i % p.window];
-            p.done[i % p.window] = false;
-            p.consumed = i + 1;
-            if (p.room_waiters) pthread_cond_broadcast(&p.room);
-            pthread_mutex_unlock(&p.mu);
-        }
+        pthread_mutex_lock(&p.mu);
+        main_until_done(&p, i, &own);
+        item = p.slots[i % p.window];
+        p.done[i % p.window] = false;
+        p.consumed = i + 1;
+        if (p.room_waiters) pthread_cond_broadcast(&p.room);
+        pthread_mutex_unlock(&p.mu);
         if (item.status == GK_OK) {
             stats->reports++;
             stats->errors += item.errors;
