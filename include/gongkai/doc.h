@@ -24,7 +24,7 @@ typedef struct gk_dcell {
     bool spanned;         /* a grid position covered by a merged cell that starts elsewhere: text "" */
     /* Recognition's memo, so that each cell is parsed and folded once however many times tables are
      * classified and mapped (src/recognize/cells.c). Readers leave it zero and never change text after. */
-    uint8_t memo_np;      /* how the text parses as a number, +1: bits 0–1 whole numbers, bits 2–3 decimals too */
+    uint8_t memo_np;      /* how the text parses as a number (cells.c) */
     bool memo_label;      /* label_off/label_len are known */
     uint8_t memo_words;   /* which telling words it holds (tables.c), bit 7 set once known */
     uint32_t label_off, label_len;   /* the label: folded text without its numbering and trailing colons */

@@ -3,14 +3,15 @@
 #include "internal.h"
 
 gk_numparse gk_cell_np(gk_dcell *c, bool decimal) {
-    unsigned shift = decimal ? 2 : 0;
-    unsigned m = (c->memo_np >> shift) & 3u;
-    if (!m) {
+    /* One parse allowing decimals tells both answers: without decimals, a number with a fraction is text
+     * (gk_parse_cell_number differs in nothing else). Memo: bits 0–1 the parse + 1, bit 2 "has a fraction". */
+    if (!c->memo_np) {
         gk_decimal d;
-        m = (unsigned)gk_parse_cell_number(c->text, c->len, decimal, &d) + 1u;
-        c->memo_np = (uint8_t)(c->memo_np | m << shift);
+        gk_numparse np = gk_parse_cell_number(c->text, c->len, true, &d);
+        c->memo_np = (uint8_t)(((unsigned)np + 1u) | (np == GK_NP_NUMBER && d.scale ? 4u : 0u));
     }
-    return (gk_numparse)(m - 1);
+    gk_numparse np = (gk_numparse)((c->memo_np & 3u) - 1u);
+    return !decimal && (c->memo_np & 4u) ? GK_NP_NOT_NUMBER : np;
 }
 
 const char *gk_cell_folded(gk_arena *a, gk_dcell *c) {

@@ -349,7 +349,9 @@ typedef struct {
     mphrase exact[MB_MAX];            /* phrases of exact rows: the whole label */
     mphrase shortp[16];               /* substrings shorter than three bytes */
     mphrase sub[MB_MAX];              /* the other substrings, by bucket */
+    uint16_t nsub;
     uint16_t bstart[MB_BUCKETS + 1];
+    uint64_t used[MB_BUCKETS / 64];   /* buckets that hold a phrase */
 } mindex;
 
 static mindex mindexes[6];
@@ -386,6 +388,8 @@ static void build_index(mindex *ix, const gk_table_def *td) {
                         count[b]++;
                     } else {
                         ix->sub[ix->bstart[b] + count[b]++] = ph;
+                        ix->used[b / 64] |= 1ull << (b % 64);
+                        ix->nsub++;
                     }
                 }
             }
@@ -415,14 +419,19 @@ int gk_table_match_row(const gk_table_def *td, const char *s, size_t n) {
         if (ix->exact[k].row < best && ix->exact[k].len == n && !memcmp(s, ix->exact[k].p, n)) best = ix->exact[k].row;
     for (int k = 0; k < ix->nshort; k++)
         if (ix->shortp[k].row < best && contains(s, n, ix->shortp[k].p, ix->shortp[k].len)) best = ix->shortp[k].row;
-    /* a phrase starts with a lead byte: positions inside a character cannot start a match */
-    for (size_t i = 0; i + 3 <= n; i++) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80) continue;
+    /* a phrase starts with a lead byte: positions inside a character cannot start a match, and a
+     * three-byte character (CJK) is stepped over whole */
+    for (size_t i = 0; ix->nsub && i + 3 <= n; i++) {
+        unsigned c0 = (unsigned char)s[i];
+        if ((c0 & 0xC0) == 0x80) continue;
         unsigned b = bucket_of(s + i);
-        for (unsigned k = ix->bstart[b]; k < ix->bstart[b + 1]; k++) {
-            const mphrase *ph = &ix->sub[k];
-            if (ph->row < best && ph->len <= n - i && !memcmp(s + i, ph->p, ph->len)) best = ph->row;
-        }
+        if (ix->used[b / 64] >> (b % 64) & 1)
+            for (unsigned k = ix->bstart[b]; k < ix->bstart[b + 1]; k++) {
+                const mphrase *ph = &ix->sub[k];
+                if (ph->row < best && ph->len <= n - i && !memcmp(s + i, ph->p, ph->len)) best = ph->row;
+            }
+        if (c0 >= 0xE0 && c0 < 0xF0 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80)
+            i += 2;
     }
     return best == INT_MAX ? -1 : best;
 }
