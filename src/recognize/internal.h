@@ -28,6 +28,8 @@ void gk_map_t3(gk_report *r, gk_drow *const *rows, uint32_t nrows, const gk_stra
 void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows);
 /* A folded cell text that only the 2019 t2 has (本年新制作数量, 其他对外管理服务事项 …). */
 bool gk_is_2019_t2_word(const char *folded);
+/* The same for a cell (its folded text and words worked out once). */
+bool gk_cell_2019_t2_word(gk_arena *a, gk_dcell *c);
 
 /* A paragraph that is a row written as text ("行政许可 97", "一、本年新收… 0 0 0 0 0 0 0"): returns the
  * row (label cell + number cells) and its table, or NULL. */

@@ -43,7 +43,7 @@ static void choose_format(gk_report *r, const rowlist *lists) {
     for (uint32_t i = 0; i < lists[GK_T2].n && !t2_2019; i++) {
         const gk_drow *row = lists[GK_T2].rows[i];
         for (uint32_t c = 0; c < row->ncells && !t2_2019; c++)
-            if (row->cells[c].len < 200) t2_2019 = gk_is_2019_t2_word(gk_cell_folded(a, &row->cells[c]));
+            if (row->cells[c].len < 200) t2_2019 = gk_cell_2019_t2_word(a, &row->cells[c]);
     }
     for (uint32_t i = 0; i < lists[GK_T3].n; i++) {
         const gk_drow *row = lists[GK_T3].rows[i];

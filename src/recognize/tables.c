@@ -101,14 +101,16 @@ static bool has_number(const rowinfo *ri, uint32_t n) {
 
 /* The words that tell the tables apart, by how strongly (2: only that table has them; 1: a hint), and the
  * words of t3's header rows. */
-enum { KW_T2 = 1, KW_T3 = 2, KW_T4 = 4, KW_T4_WEAK = 8, KW_T3_HEADER = 16 };
+enum { KW_T2 = 1, KW_T3 = 2, KW_T4 = 4, KW_T4_WEAK = 8, KW_T3_HEADER = 16, KW_T2_2019 = 32 };
 static const struct {
     const char *w;
     uint8_t len, group;
 } table_words[] = {
 #define W(s, g) {s, sizeof s - 1, g}
     W("第二十条", KW_T2), W("信息内容", KW_T2), W("制发件数", KW_T2), W("处理决定数量", KW_T2),
-    W("行政事业性收费", KW_T2), W("新制作数量", KW_T2),
+    W("行政事业性收费", KW_T2), W("新制作数量", KW_T2 | KW_T2_2019),
+    W("新公开数量", KW_T2_2019), W("对外公开总数量", KW_T2_2019), W("上一年项目数量", KW_T2_2019),
+    W("其他对外管理服务", KW_T2_2019), W("政府集中采购", KW_T2_2019),
     W("本年新收", KW_T3), W("上年结转", KW_T3), W("申请人情况", KW_T3 | KW_T3_HEADER), W("予以公开", KW_T3),
     W("结转下年", KW_T3), W("勾稽关系", KW_T3 | KW_T3_HEADER), W("自然人", KW_T3 | KW_T3_HEADER),
     W("商业企业", KW_T3 | KW_T3_HEADER), W("科研机构", KW_T3 | KW_T3_HEADER),
@@ -158,6 +160,8 @@ static unsigned cell_word_groups(gk_arena *a, gk_dcell *c) {
     if (!(c->memo_words & 0x80)) c->memo_words = (uint8_t)(0x80 | table_word_groups(gk_cell_folded(a, c)));
     return c->memo_words & 0x7F;
 }
+
+bool gk_cell_2019_t2_word(gk_arena *a, gk_dcell *c) { return cell_word_groups(a, c) & KW_T2_2019; }
 
 gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
     int score[GK_NTABLES] = {0};
