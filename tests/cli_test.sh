@@ -334,6 +334,12 @@ EOF
 if [ "$RC" -eq 0 ] && [ -z "$csvwhy" ] && ! crashtrace; then pass "parse --csv: header + 1 row, 207 columns each, column 8 is t2.regulation.issued"
 else fail "parse --csv: header + 1 row, 207 columns each, column 8 is t2.regulation.issued" "$(rcnote); $csvwhy; stderr: $(errhead)"; fi
 
+# -o - is standard output (not a file named "-")
+run 10 render "$CLEAN24" --to md -o -
+if [ "$RC" -eq 0 ] && [ ! -e ./- ] && grep -q '^| ' "$OUT" && ! crashtrace; then pass "render --to md -o - writes the table to standard output, no file named -"
+else fail "render --to md -o - writes the table to standard output, no file named -" "$(rcnote); file -: $([ -e ./- ] && echo made || echo none); stderr: $(errhead)"; fi
+rm -f ./-
+
 # ---------------------------------------------------------------- exit semantics over several files
 run 20 check "$EX"/*.txt
 if [ "$RC" -eq 1 ] && ! crashtrace; then pass "check examples/*.txt exits 1 (the defect examples have errors)"

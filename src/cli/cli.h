@@ -38,6 +38,8 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, const char *const *format
 bool cli_load(const cli_opts *o, const char *path, cli_input *in);
 void cli_usage_error(const cli_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_write(const gk_buf *b);
+/* The file an -o option names: NULL (standard output) for "-". */
+const char *cli_outpath(const char *arg);
 
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);

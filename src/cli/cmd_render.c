@@ -18,7 +18,7 @@ static void help(const cli_opts *o) {
               "  md     the same as Markdown (pipe tables)\n"
               "  json   the data (gongkai.report/1); gongkai reads it back, so a program can write reports as JSON\n"
               "  csv    one row per report (see docs/CLI.md for the columns)\n"
-              "  -o OUT write to OUT instead of standard output\n"
+              "  -o OUT write to OUT instead of standard output (-o - is standard output)\n"
               "Every form reads back through gongkai to the same numbers. Only what the report holds is written:\n"
               "a blank cell stays empty.\n",
               stdout);
@@ -32,7 +32,7 @@ static void help(const cli_opts *o) {
               "  md     Markdown 版式（管道表格）\n"
               "  json   数据（gongkai.report/1）；gongkai 可读回，程序可用 JSON 生成报告\n"
               "  csv    每份报告一行（列见 docs/CLI.md）\n"
-              "  -o 输出文件  写入文件而非标准输出\n"
+              "  -o 输出文件  写入文件而非标准输出（-o - 即标准输出）\n"
               "各种形式经 gongkai 读回后数字完全相同；只输出报告中有的内容，空白单元格保持为空。\n",
               stdout);
 }
@@ -44,7 +44,7 @@ int cmd_render(int argc, char **argv) {
     char **args = calloc((size_t)argc + 1, sizeof(char *));
     int n = 0;
     for (int i = 0; i < argc; i++) {
-        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc) { outpath = argv[++i]; continue; }
+        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc) { outpath = cli_outpath(argv[++i]); continue; }
         if (!strcmp(argv[i], "--to")) { args[n++] = "--format"; continue; }
         if (!strncmp(argv[i], "--to=", 5)) { args[n++] = "--format"; args[n++] = argv[i] + 5; continue; }
         args[n++] = argv[i];

@@ -50,7 +50,7 @@ int cmd_summary(int argc, char **argv) {
     char **args = calloc((size_t)argc + 1, sizeof(char *));
     int n = 0;
     for (int i = 0; i < argc; i++) {
-        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc) { outpath = argv[++i]; continue; }
+        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc) { outpath = cli_outpath(argv[++i]); continue; }
         args[n++] = argv[i];
     }
     cli_opts o;

@@ -156,3 +156,5 @@ bool cli_load(const cli_opts *o, const char *path, cli_input *in) {
     in->report = r;
     return true;
 }
+
+const char *cli_outpath(const char *arg) { return strcmp(arg, "-") ? arg : NULL; }
