@@ -79,10 +79,11 @@ static int match_ri(gk_arena *a, const gk_table_def *td, const gk_drow *row, con
     return *ri->f[c] ? match_row_cell(a, td, &row->cells[c]) : -1;
 }
 
-static int match_field(const gk_row_def *rd, const char *folded) {
-    if (!folded || !*folded) return -1;
+/* The field of rd that cell c of a row read by row_info names (its label from the memo), or -1. */
+static int match_field(gk_arena *a, const gk_row_def *rd, const gk_drow *row, const rowinfo *ri, uint32_t c) {
+    if (!*ri->f[c]) return -1;
     size_t n;
-    const char *s = gk_label_strip(folded, &n);
+    const char *s = gk_cell_label(a, &row->cells[c], &n);
     for (int k = 0; k < rd->nfields; k++)
         if (gk_field_matches_stripped(&rd->fields[k], s, n)) return k;
     return -1;
@@ -123,12 +124,17 @@ static const struct {
 /* A character's bucket among 256, by its three bytes: the words' first characters mark theirs, so most of a
  * text's characters are passed over after one lookup. */
 static unsigned char3_bucket(const unsigned char *q) { return ((unsigned)q[0] * 7u + (unsigned)q[1] * 31u + q[2]) & 255u; }
-static uint64_t word_buckets[4];
+enum { NWORDS = sizeof table_words / sizeof table_words[0] };
+static uint8_t bucket_start[257], bucket_words[NWORDS];   /* the words starting in each bucket */
 static pthread_once_t word_buckets_once = PTHREAD_ONCE_INIT;
 static void init_word_buckets(void) {
-    for (size_t k = 0; k < sizeof table_words / sizeof table_words[0]; k++) {
+    uint8_t count[256] = {0};
+    for (size_t k = 0; k < NWORDS; k++) count[char3_bucket((const unsigned char *)table_words[k].w)]++;
+    for (int b = 0; b < 256; b++) bucket_start[b + 1] = (uint8_t)(bucket_start[b] + count[b]);
+    memset(count, 0, sizeof count);
+    for (size_t k = 0; k < NWORDS; k++) {
         unsigned b = char3_bucket((const unsigned char *)table_words[k].w);
-        word_buckets[b >> 6] |= 1ull << (b & 63);
+        bucket_words[bucket_start[b] + count[b]++] = (uint8_t)k;
     }
 }
 
@@ -136,20 +142,19 @@ static void init_word_buckets(void) {
  * a CJK character). */
 static unsigned table_word_groups(const char *f) {
     pthread_once(&word_buckets_once, init_word_buckets);
-    const size_t nw = sizeof table_words / sizeof table_words[0];
     unsigned groups = 0;
     size_t n = strlen(f);
     for (size_t i = 0; i + 6 <= n; i++) {
         const unsigned char *q = (const unsigned char *)f + i;
         if (q[0] < 0xE0) continue;
         unsigned b = char3_bucket(q);
-        if (word_buckets[b >> 6] >> (b & 63) & 1)
-            for (size_t k = 0; k < nw; k++) {
-                const unsigned char *w = (const unsigned char *)table_words[k].w;
-                if (w[0] == q[0] && w[1] == q[1] && w[2] == q[2] && i + table_words[k].len <= n &&
-                    !memcmp(q + 3, w + 3, table_words[k].len - 3u))
-                    groups |= table_words[k].group;
-            }
+        for (unsigned j = bucket_start[b]; j < bucket_start[b + 1]; j++) {
+            unsigned k = bucket_words[j];
+            const unsigned char *w = (const unsigned char *)table_words[k].w;
+            if (w[0] == q[0] && w[1] == q[1] && w[2] == q[2] && i + table_words[k].len <= n &&
+                !memcmp(q + 3, w + 3, table_words[k].len - 3u))
+                groups |= table_words[k].group;
+        }
         i += 2;
     }
     return groups;
@@ -224,12 +229,12 @@ void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
         bool is_header = gk_has(lf, "信息内容");
         for (uint32_t c = lab + 1; c < row->ncells && !is_header; c++)
             for (int k = 0; k < td->nrows && !is_header; k++)
-                if (match_field(&td->rows[k], ri.f[c]) >= 0) is_header = true;
+                if (match_field(a, &td->rows[k], row, &ri, c) >= 0) is_header = true;
         if (is_header) {
             nheader = 0;
             for (uint32_t c = lab + 1; c < row->ncells && nheader < 16; c++) {
                 int fld = -1;
-                for (int k = 0; k < td->nrows && fld < 0; k++) fld = match_field(&td->rows[k], ri.f[c]);
+                for (int k = 0; k < td->nrows && fld < 0; k++) fld = match_field(a, &td->rows[k], row, &ri, c);
                 header[nheader++] = fld;
             }
             continue;
@@ -314,7 +319,7 @@ static void t3_columns(gk_report *r, const gk_drow *hdr, const rowinfo *hi, uint
     for (uint32_t h = 0; h < nh; h++) {
         int n = 0;
         for (uint32_t c = 0; c < hdr[h].ncells; c++) {
-            int k = match_field(rd, hi[h].f[c]);
+            int k = match_field(r->arena, rd, &hdr[h], &hi[h], c);
             if (k >= 0) { seen[k] = true; n++; if (c < *first_col) *first_col = c; }
         }
         if (n > best_n) { best_n = n; best_row = (int)h; }
@@ -326,7 +331,7 @@ static void t3_columns(gk_report *r, const gk_drow *hdr, const rowinfo *hi, uint
     int seq[7], ns = 0;
     bool in_seq[7] = {false};
     for (uint32_t c = 0; c < hdr[best_row].ncells && ns < 7; c++) {
-        int k = match_field(rd, hi[best_row].f[c]);
+        int k = match_field(r->arena, rd, &hdr[best_row], &hi[best_row], c);
         if (k >= 0 && !in_seq[k]) { seq[ns++] = k; in_seq[k] = true; }
     }
     /* labels in statutory relative order (the usual case, also when some are missing): statutory order */
@@ -522,7 +527,7 @@ void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
             if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
             last_label = (int)c;
             int g = match_ri(a, td, row, &ri, c);
-            if (match_field(rd0, ri.f[c]) >= 0) header = true;
+            if (match_field(a, rd0, row, &ri, c) >= 0) header = true;
             if (g >= 0) group = g;
         }
         if (!has_number(&ri, row->ncells) && last_label >= 0) header = true;
@@ -530,7 +535,7 @@ void gk_map_t4(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
             int rowf[64], nrowf = 0;
             for (uint32_t c = 0; c < row->ncells; c++) {
                 if (ri.np[c] != GK_NP_NOT_NUMBER) continue;
-                int fk = match_field(rd0, ri.f[c]);
+                int fk = match_field(a, rd0, row, &ri, c);
                 int g = match_ri(a, td, row, &ri, c);
                 if (fk >= 0) {
                     if (nf < 64) fseq[nf++] = fk;
