@@ -29,6 +29,8 @@ typedef struct gk_dcell {
     uint8_t memo_words;   /* which telling words it holds (tables.c), bit 7 set once known */
     uint32_t label_off, label_len;   /* the label: folded text without its numbering and trailing colons */
     const char *folded;   /* gk_fold of the text, NULL until needed */
+    int64_t memo_value;   /* the number, when it parses as one (scale digits after the point) */
+    uint8_t memo_scale;
 } gk_dcell;
 
 typedef struct gk_drow {

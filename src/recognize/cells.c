@@ -9,6 +9,8 @@ gk_numparse gk_cell_np(gk_dcell *c, bool decimal) {
         gk_decimal d;
         gk_numparse np = gk_parse_cell_number(c->text, c->len, true, &d);
         c->memo_np = (uint8_t)(((unsigned)np + 1u) | (np == GK_NP_NUMBER && d.scale ? 4u : 0u));
+        c->memo_value = d.value;
+        c->memo_scale = d.scale;
     }
     gk_numparse np = (gk_numparse)((c->memo_np & 3u) - 1u);
     return !decimal && (c->memo_np & 4u) ? GK_NP_NOT_NUMBER : np;
@@ -30,4 +32,10 @@ const char *gk_cell_label(gk_arena *a, gk_dcell *c, size_t *n) {
     }
     *n = c->label_len;
     return f + c->label_off;
+}
+
+gk_numparse gk_cell_number(gk_dcell *c, bool decimal, gk_decimal *out) {
+    gk_numparse np = gk_cell_np(c, decimal);
+    *out = np == GK_NP_NUMBER ? (gk_decimal){c->memo_value, c->memo_scale} : (gk_decimal){0, 0};
+    return np;
 }

@@ -37,6 +37,8 @@ gk_drow *gk_loose_row(gk_report *r, const gk_block *p, gk_table_id *table);
 
 /* A cell's number parse, folded text and label, each worked out once (the memo in gk_dcell). */
 gk_numparse gk_cell_np(gk_dcell *c, bool decimal);
+/* The same with the number (as gk_parse_cell_number gives it). */
+gk_numparse gk_cell_number(gk_dcell *c, bool decimal, gk_decimal *out);
 const char *gk_cell_folded(gk_arena *a, gk_dcell *c);
 const char *gk_cell_label(gk_arena *a, gk_dcell *c, size_t *n);
 

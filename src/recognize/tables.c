@@ -27,13 +27,14 @@ static rowinfo row_info(gk_arena *a, const gk_drow *row, bool decimal) {
 /* A cell that only pads around a merged cell: nothing but space (a dash is a real blank mark). */
 static bool padding(const gk_dcell *c) { return gk_is_blank(c->text, c->len); }
 
-static void set_cell(gk_report *r, int idx, const gk_dcell *c, const gk_row_def *rd) {
+static void set_cell(gk_report *r, int idx, gk_dcell *c, const gk_row_def *rd) {
     gk_cell *cell = &r->cells[idx];
     if (cell->state != GK_CELL_ABSENT) return;
     gk_decimal d;
     unsigned flags = (rd->decimal ? GK_CELL_DECIMAL | GK_CELL_YUAN : 0) | (rd->sign ? GK_CELL_SIGNED : 0);
     if (rd->decimal && !strcmp(rd->key, "fee")) flags &= ~(unsigned)GK_CELL_YUAN;   /* the fee is in 万元 */
-    gk_numparse np = gk_parse_cell_number_ex(c->text, c->len, flags, &d);
+    /* whole numbers with no sign or unit (t3, t4, most of t2): the memo's parse is the same */
+    gk_numparse np = flags ? gk_parse_cell_number_ex(c->text, c->len, flags, &d) : gk_cell_number(c, false, &d);
     cell->raw = gk_arena_strndup(r->arena, c->text, c->len);
     cell->src = c->src;
     cell->state = np == GK_NP_NUMBER ? GK_CELL_NUMBER : np == GK_NP_BLANK ? GK_CELL_BLANK : GK_CELL_UNREADABLE;
