@@ -66,7 +66,7 @@ static void build_kind(void) {
 }
 
 typedef struct {
-    size_t n[3];   /* [1] traditional, [2] simplified forms ([0], the other characters, is not counted) */
+    size_t n[3];   /* other, traditional, simplified */
     size_t sampled;
 } tally;
 
@@ -83,9 +83,7 @@ static void count(tally *t, const char *str, size_t n) {
         if ((c & 0xF0) == 0xE0 && i + 2 < n) {
             uint32_t k = (((c & 0x0F) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu)) - 0x4E00u;
             i += 3;
-            /* only the two lists are counted: most characters are in neither, and leaving them out keeps the
-             * loop free of a store per character */
-            if (k < sizeof cjk_kind && cjk_kind[k]) t->n[cjk_kind[k]]++;
+            if (k < sizeof cjk_kind) t->n[cjk_kind[k]]++;
             continue;
         }
         i += gk_utf8_len(str + i, n - i);
