@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,18 +50,39 @@ static bool report_like(const char *path) {
     return false;
 }
 
-static void walk(const char *dir, strlist *out, int depth) {
-    if (depth > 64) return;
+/* ---- inputs, one at a time ----
+ * Folders are read one at a time, each sorted when it is opened, so that only the listings along the current
+ * path are held: memory does not grow with the batch, however many reports a tree holds. */
+
+typedef struct {
+    strlist entries;   /* "Kdir/name": K is the entry's kind ('f' file, 'd' folder, '?' to be stat'ed) */
+    int i;
+} frame;
+
+enum { MAX_DEPTH = 64 };
+
+struct batch_source {
+    const cli_opts *o;
+    bool counting;     /* a counting pass: no messages */
+    int arg;           /* the next command-line argument */
+    frame stack[MAX_DEPTH + 1];
+    int depth;
+    int found;         /* inputs found in the argument folder being walked */
+    int empty_dirs;
+};
+
+static void push_folder(batch_source *s, const char *dir) {
+    frame *f = &s->stack[s->depth++];
+    memset(f, 0, sizeof *f);
     DIR *d = opendir(dir);
     if (!d) return;
-    strlist here = {0};
     struct dirent *e;
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/') dl--;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
         /* the entry's type from the directory itself saves a stat per file; a link or an unknown type is
-         * stat'ed below. The type travels in the name's first byte until then. */
+         * stat'ed when its turn comes */
 #ifdef _DIRENT_HAVE_D_TYPE
         char kind = e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ? 'd' : '?';
 #else
@@ -71,41 +93,91 @@ static void walk(const char *dir, strlist *out, int depth) {
         char *p = malloc(len);
         if (!p) abort();
         snprintf(p, len, "%c%.*s/%s", kind, (int)dl, dir, e->d_name);
-        push(&here, p);
+        push(&f->entries, p);
     }
     closedir(d);
-    if (here.n > 1) qsort(here.v, (size_t)here.n, sizeof(char *), cmp_path);
-    for (int i = 0; i < here.n; i++) {
-        char kind = here.v[i][0];
-        memmove(here.v[i], here.v[i] + 1, strlen(here.v[i]));
+    if (f->entries.n > 1) qsort(f->entries.v, (size_t)f->entries.n, sizeof(char *), cmp_path);
+}
+
+batch_source *batch_source_new(const cli_opts *o) {
+    batch_source *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    s->o = o;
+    return s;
+}
+
+char *batch_source_next(batch_source *s) {
+    for (;;) {
+        if (s->depth == 0) {
+            if (s->arg >= s->o->nfiles) return NULL;
+            const char *a = s->o->files[s->arg++];
+            struct stat st;
+            if (strcmp(a, "-") && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+                s->found = 0;
+                push_folder(s, a);
+                continue;
+            }
+            char *p = strdup(a);
+            if (!p) abort();
+            return p;
+        }
+        frame *f = &s->stack[s->depth - 1];
+        if (f->i == f->entries.n) {
+            free(f->entries.v);
+            if (--s->depth == 0 && s->found == 0) {   /* the argument folder held no report */
+                const char *a = s->o->files[s->arg - 1];
+                if (!s->counting)
+                    fprintf(stderr, cli_en(s->o) ? "gongkai: %s: no report files in this folder\n" : "gongkai: %s: 该目录中没有报告文件\n", a);
+                s->empty_dirs++;
+            }
+            continue;
+        }
+        char *p = f->entries.v[f->i++];
+        char kind = p[0];
+        memmove(p, p + 1, strlen(p));
         if (kind == '?') {
             struct stat st;
-            kind = stat(here.v[i], &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 'd' : S_ISREG(st.st_mode) ? 'f' : 0;
+            kind = stat(p, &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 'd' : S_ISREG(st.st_mode) ? 'f' : 0;
         }
-        if (kind == 'd') { walk(here.v[i], out, depth + 1); free(here.v[i]); }
-        else if (kind == 'f' && report_like(here.v[i])) push(out, here.v[i]);
-        else free(here.v[i]);
+        if (kind == 'd' && s->depth <= MAX_DEPTH) {
+            push_folder(s, p);
+            free(p);
+        } else if (kind == 'f' && report_like(p)) {
+            s->found++;
+            return p;
+        } else {
+            free(p);
+        }
     }
-    free(here.v);
+}
+
+int batch_source_empty_dirs(const batch_source *s) { return s->empty_dirs; }
+
+void batch_source_free(batch_source *s) {
+    if (!s) return;
+    while (s->depth > 0) {
+        frame *f = &s->stack[--s->depth];
+        for (int i = f->i; i < f->entries.n; i++) free(f->entries.v[i]);
+        free(f->entries.v);
+    }
+    free(s);
+}
+
+int batch_source_count(const cli_opts *o) {
+    batch_source *s = batch_source_new(o);
+    s->counting = true;
+    int n = 0;
+    for (char *p; (p = batch_source_next(s)); n++) free(p);
+    batch_source_free(s);
+    return n;
 }
 
 const char **batch_inputs(const cli_opts *o, int *n, int *empty_dirs) {
     strlist l = {0};
-    *empty_dirs = 0;
-    for (int i = 0; i < o->nfiles; i++) {
-        struct stat st;
-        if (strcmp(o->files[i], "-") && stat(o->files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            int before = l.n;
-            walk(o->files[i], &l, 0);
-            if (l.n == before) {
-                fprintf(stderr, cli_en(o) ? "gongkai: %s: no report files in this folder\n" : "gongkai: %s: 该目录中没有报告文件\n",
-                        o->files[i]);
-                (*empty_dirs)++;
-            }
-        } else {
-            push(&l, strdup(o->files[i]));
-        }
-    }
+    batch_source *s = batch_source_new(o);
+    for (char *p; (p = batch_source_next(s));) push(&l, p);
+    *empty_dirs = s->empty_dirs;
+    batch_source_free(s);
     *n = l.n;
     return (const char **)l.v;
 }
@@ -114,8 +186,9 @@ const char **batch_inputs(const cli_opts *o, int *n, int *empty_dirs) {
 
 typedef struct {
     const cli_opts *o;
-    const char **paths;
-    int n, window;
+    const char **paths;   /* the inputs as a list … */
+    batch_source *src;    /* … or one at a time (the items then own their paths) */
+    int n, window;        /* n: how many inputs (INT_MAX until the source is exhausted) */
     bool keep;
     batch_render_fn render;
     void *ctx;
@@ -130,12 +203,29 @@ typedef struct {
     int room_waiters;   /* workers waiting for a free slot */
 } pool;
 
+/* Takes the next input (the lock held): its index and path; false when there is none left. */
+static bool claim(pool *p, int *i, char **path) {
+    if (p->next >= p->n) return false;
+    if (p->src) {
+        *path = batch_source_next(p->src);   /* a folder is read here, once per folder */
+        if (!*path) {
+            p->n = p->next;
+            return false;
+        }
+    } else {
+        *path = (char *)p->paths[p->next];
+    }
+    *i = p->next++;
+    return true;
+}
+
 /* Reads, checks and renders input i into it, in the worker's arena *mine (reset for each report; handed over
  * to the item when the caller keeps reports, and replaced). */
-static void work(pool *p, int i, batch_item *it, gk_arena **mine) {
+static void work(pool *p, int i, char *path, batch_item *it, gk_arena **mine) {
     memset(it, 0, sizeof *it);
     gk_buf_init(&it->out);
-    it->path = p->paths[i];
+    it->path = path;
+    it->owned_path = p->src ? path : NULL;
     it->index = i;
     const cli_opts *o = p->o;
     char *bytes = NULL;
@@ -201,11 +291,12 @@ static void *worker(void *arg) {
             pthread_cond_wait(&p->room, &p->mu);
             p->room_waiters--;
         }
-        if (p->next >= p->n) { pthread_mutex_unlock(&p->mu); break; }
-        int i = p->next++;
+        int i;
+        char *path;
+        if (!claim(p, &i, &path)) { pthread_mutex_unlock(&p->mu); break; }
         pthread_mutex_unlock(&p->mu);
         batch_item item;
-        work(p, i, &item, &mine);
+        work(p, i, path, &item, &mine);
         pthread_mutex_lock(&p->mu);
         p->slots[i % p->window] = item;
         p->done[i % p->window] = true;
@@ -219,16 +310,20 @@ static void *worker(void *arg) {
 /* The main thread's turn for input i (the lock held): while i is not done it takes the next input itself
  * when the window has room, and sleeps only when every input in reach is taken. Waking a thread for each
  * report costs more than checking a small one, so the main thread is one of the jobs, not a waiter. */
-static void main_until_done(pool *p, int i, gk_arena **own) {
+static bool main_until_done(pool *p, int i, gk_arena **own) {
     while (!p->done[i % p->window]) {
+        if (i >= p->n) return false;   /* no input i: the source is exhausted */
+        int j;
+        char *path;
         if (p->next < p->n && p->next < p->consumed + p->window) {
-            int j = p->next++;
-            pthread_mutex_unlock(&p->mu);
-            batch_item item;
-            work(p, j, &item, own);
-            pthread_mutex_lock(&p->mu);
-            p->slots[j % p->window] = item;
-            p->done[j % p->window] = true;
+            if (claim(p, &j, &path)) {
+                pthread_mutex_unlock(&p->mu);
+                batch_item item;
+                work(p, j, path, &item, own);
+                pthread_mutex_lock(&p->mu);
+                p->slots[j % p->window] = item;
+                p->done[j % p->window] = true;
+            }
             continue;
         }
         p->wait_for = i;
@@ -236,6 +331,7 @@ static void main_until_done(pool *p, int i, gk_arena **own) {
         pthread_cond_wait(&p->ready, &p->mu);
         p->main_waiting = false;
     }
+    return true;
 }
 
 static double now_s(void) {
@@ -262,16 +358,16 @@ static int cores(void) {
     return c > 0 ? (int)c : 1;
 }
 
-void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_render_fn render, batch_sink_fn sink,
-               void *ctx, batch_stats *stats) {
+static void run(const cli_opts *o, const char **paths, batch_source *src, int n, int shown_n, bool keep,
+                batch_render_fn render, batch_sink_fn sink, void *ctx, batch_stats *stats) {
     memset(stats, 0, sizeof *stats);
-    stats->inputs = n;
     int jobs = o->jobs > 0 ? o->jobs : cores();
     if (jobs > n) jobs = n > 0 ? n : 1;
     pool p;
     memset(&p, 0, sizeof p);
     p.o = o;
     p.paths = paths;
+    p.src = src;
     p.n = n;
     p.window = jobs * 8;
     p.keep = keep;
@@ -286,13 +382,14 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
     int started = 0;
     for (int t = 0; t < jobs - 1; t++)   /* the main thread is the last job */
         if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
-    bool bar = !o->quiet && isatty(2) && n > 1;
+    bool bar = !o->quiet && isatty(2) && shown_n > 1;
     double t0 = now_s(), last = 0;
     gk_arena *own = NULL;   /* the main thread's arena for the inputs it takes */
-    for (int i = 0; i < n; i++) {
+    int i;
+    for (i = 0;; i++) {
         batch_item item;
         pthread_mutex_lock(&p.mu);
-        main_until_done(&p, i, &own);
+        if (!main_until_done(&p, i, &own)) { pthread_mutex_unlock(&p.mu); break; }
         item = p.slots[i % p.window];
         p.done[i % p.window] = false;
         p.consumed = i + 1;
@@ -313,12 +410,14 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
         gk_buf_free(&item.out);
         free(item.error);
         free(item.agency);
+        free(item.owned_path);
         if (item.arena) gk_arena_free(item.arena);
-        if (bar && (now_s() - last > 0.1 || i == n - 1)) {
+        if (bar && (now_s() - last > 0.1 || i == shown_n - 1)) {
             last = now_s();
-            progress(o, i + 1, n, t0, i == n - 1);
+            progress(o, i + 1, shown_n, t0, i == shown_n - 1);
         }
     }
+    stats->inputs = i;
     for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     gk_arena_free(own);
     free(th);
@@ -329,19 +428,34 @@ void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_re
     pthread_cond_destroy(&p.room);
 }
 
+void batch_run(const cli_opts *o, const char **paths, int n, bool keep, batch_render_fn render, batch_sink_fn sink,
+               void *ctx, batch_stats *stats) {
+    run(o, paths, NULL, n, n, keep, render, sink, ctx, stats);
+}
+
+int batch_run_all(const cli_opts *o, bool keep, batch_render_fn render, batch_sink_fn sink, void *ctx,
+                  batch_stats *stats) {
+    /* the progress bar needs the count first: a walk that keeps no names (only on a terminal) */
+    int shown = !o->quiet && isatty(2) ? batch_source_count(o) : 0;
+    batch_source *src = batch_source_new(o);
+    run(o, NULL, src, INT_MAX, shown, keep, render, sink, ctx, stats);
+    int empty = batch_source_empty_dirs(src);
+    batch_source_free(src);
+    return empty;
+}
+
 /* ---- YEAR.CARRY over the batch ---- */
 
 typedef struct {
     uint64_t hash;       /* of the agency name */
-    const char *path;    /* borrowed from the batch's input list */
     int32_t year, index;
     uint64_t off;        /* its record in the store */
 } carry_key;
 
-typedef struct {         /* a record in the store, followed by the agency's bytes */
+typedef struct {         /* a record in the store, followed by the agency's bytes and the path's */
     int64_t over[GK_T3_NCOLS], next[GK_T3_NCOLS];
     uint32_t over_line[GK_T3_NCOLS];
-    uint32_t agency_len;
+    uint32_t agency_len, path_len;
     uint8_t over_num, next_num;   /* bit c: column c holds a whole number */
 } carry_rec;
 
@@ -372,8 +486,9 @@ void batch_carry_add(batch_carry *c, const batch_item *it) {
     if (it->status != GK_OK || !it->agency || !it->year || c->err) return;
     carry_rec rec;
     memset(&rec, 0, sizeof rec);
-    size_t alen = strlen(it->agency);
+    size_t alen = strlen(it->agency), plen = strlen(it->path);
     rec.agency_len = (uint32_t)alen;
+    rec.path_len = (uint32_t)plen;
     for (int k = 0; k < GK_T3_NCOLS; k++) {
         const gk_cell *o = &it->carried_over[k], *x = &it->carry_next[k];
         rec.over[k] = o->num.value;
@@ -383,40 +498,46 @@ void batch_carry_add(batch_carry *c, const batch_item *it) {
         if (x->state == GK_CELL_NUMBER && !x->num.scale) rec.next_num |= (uint8_t)(1u << k);
     }
     if (c->f) {
-        if (fwrite(&rec, sizeof rec, 1, c->f) != 1 || fwrite(it->agency, 1, alen, c->f) != alen) {
+        if (fwrite(&rec, sizeof rec, 1, c->f) != 1 || fwrite(it->agency, 1, alen, c->f) != alen ||
+            fwrite(it->path, 1, plen, c->f) != plen) {
             c->err = errno ? errno : EIO;
             return;
         }
     } else {
         gk_buf_append(&c->mem, (const char *)&rec, sizeof rec);
         gk_buf_append(&c->mem, it->agency, alen);
+        gk_buf_append(&c->mem, it->path, plen);
     }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 256;
         c->keys = realloc(c->keys, c->cap * sizeof *c->keys);
         if (!c->keys) abort();
     }
-    c->keys[c->n++] = (carry_key){fnv1a(it->agency, alen), it->path, it->year, it->index, c->size};
-    c->size += sizeof rec + alen;
+    c->keys[c->n++] = (carry_key){fnv1a(it->agency, alen), it->year, it->index, c->size};
+    c->size += sizeof rec + alen + plen;
 }
 
-/* Reads record k back; the agency (heap) into *agency. */
-static bool carry_load(batch_carry *c, const carry_key *k, carry_rec *rec, char **agency) {
-    *agency = NULL;
-    if (!c->f) {
+/* Reads record k back: the agency and the path (one heap block, two strings). */
+static bool carry_load(batch_carry *c, const carry_key *k, carry_rec *rec, char **agency, char **path) {
+    *agency = *path = NULL;
+    if (c->f) {
+        if (pread(fileno(c->f), rec, sizeof *rec, (off_t)k->off) != (ssize_t)sizeof *rec) return false;
+    } else {
         memcpy(rec, c->mem.data + k->off, sizeof *rec);
-        *agency = strndup(c->mem.data + k->off + sizeof *rec, rec->agency_len);
-        return *agency != NULL;
     }
-    if (pread(fileno(c->f), rec, sizeof *rec, (off_t)k->off) != (ssize_t)sizeof *rec) return false;
-    char *a = malloc((size_t)rec->agency_len + 1);
+    size_t n = (size_t)rec->agency_len + rec->path_len;
+    char *a = malloc(n + 2);
     if (!a) return false;
-    if (pread(fileno(c->f), a, rec->agency_len, (off_t)(k->off + sizeof *rec)) != (ssize_t)rec->agency_len) {
-        free(a);
-        return false;
+    if (c->f) {
+        if (pread(fileno(c->f), a, n, (off_t)(k->off + sizeof *rec)) != (ssize_t)n) { free(a); return false; }
+    } else {
+        memcpy(a, c->mem.data + k->off + sizeof *rec, n);
     }
+    memmove(a + rec->agency_len + 1, a + rec->agency_len, rec->path_len);
     a[rec->agency_len] = 0;
+    a[n + 1] = 0;
     *agency = a;
+    *path = a + rec->agency_len + 1;
     return true;
 }
 
@@ -464,8 +585,8 @@ int batch_year_carry(const cli_opts *o, batch_carry *c, gk_buf *out, int *errors
         const carry_key *pk = &c->keys[i - 1], *ck = &c->keys[i];
         if (pk->hash != ck->hash || ck->year != pk->year + 1) continue;
         carry_rec prev, cur;
-        char *pa, *ca;
-        bool ok = carry_load(c, pk, &prev, &pa) && carry_load(c, ck, &cur, &ca);
+        char *pa, *ca, *ppath, *cpath;
+        bool ok = carry_load(c, pk, &prev, &pa, &ppath) && carry_load(c, ck, &cur, &ca, &cpath);
         if (ok && !strcmp(pa, ca)) {
             for (int k = 0; k < GK_T3_NCOLS; k++) {
                 if (!(cur.over_num >> k & 1) || !(prev.next_num >> k & 1) || cur.over[k] == prev.next[k]) continue;
@@ -476,10 +597,10 @@ int batch_year_carry(const cli_opts *o, batch_carry *c, gk_buf *out, int *errors
                 gk_buf_init(&t);
                 if (cli_en(o))
                     gk_buf_printf(&t, "%s:%u: error: YEAR.CARRY: carried over · %s is %s here, but the %d report (%s) carried %s to the next year; suggestion: change t3.carried_over.%s from %s to %s, or correct the other report\n",
-                                  ck->path, cur.over_line[k], cols[k].label_en, a, pk->year, pk->path, b, cols[k].key, a, b);
+                                  cpath, cur.over_line[k], cols[k].label_en, a, pk->year, ppath, b, cols[k].key, a, b);
                 else
                     gk_buf_printf(&t, "%s:%u: error: YEAR.CARRY: 本年「二、上年结转」·%s 为 %s，但 %d 年报告（%s）的「四、结转下年度继续办理」·%s 为 %s；建议：将 t3.carried_over.%s 由 %s 改为 %s，或更正另一份报告\n",
-                                  ck->path, cur.over_line[k], cols[k].label, a, pk->year, pk->path, cols[k].label, b, cols[k].key, a, b);
+                                  cpath, cur.over_line[k], cols[k].label, a, pk->year, ppath, cols[k].label, b, cols[k].key, a, b);
                 if (nf == capf) {
                     capf = capf ? capf * 2 : 16;
                     fs = realloc(fs, (size_t)capf * sizeof *fs);

@@ -9,8 +9,19 @@
  * the like skipped). A folder with no report files is reported on standard error and counted. */
 const char **batch_inputs(const cli_opts *o, int *n, int *empty_dirs);
 
+/* The same inputs one at a time: folders are read as the walk reaches them, so memory does not grow with
+ * the number of inputs. batch_source_next returns a heap string, NULL at the end. */
+typedef struct batch_source batch_source;
+batch_source *batch_source_new(const cli_opts *o);
+char *batch_source_next(batch_source *s);
+int batch_source_empty_dirs(const batch_source *s);
+void batch_source_free(batch_source *s);
+/* How many inputs there are (a walk that keeps no names, prints nothing). */
+int batch_source_count(const cli_opts *o);
+
 typedef struct batch_item {
-    const char *path;
+    const char *path;     /* valid until the sink returns */
+    char *owned_path;     /* the same, when the item owns it (inputs read one at a time) */
     int index;
     gk_arena *arena;      /* kept when the sink needs the report (else NULL: freed by the worker) */
     gk_report *report;    /* valid while arena is */
@@ -40,6 +51,10 @@ typedef struct batch_stats {
 /* Runs the batch with o->jobs threads; keep_reports keeps each item's report alive for the sink. */
 void batch_run(const cli_opts *o, const char **paths, int n, bool keep_reports, batch_render_fn render,
                batch_sink_fn sink, void *ctx, batch_stats *stats);
+/* The same over all of o's inputs, read one at a time (memory flat in the batch size); returns how many
+ * argument folders held no report (each reported on standard error). */
+int batch_run_all(const cli_opts *o, bool keep_reports, batch_render_fn render, batch_sink_fn sink, void *ctx,
+                  batch_stats *stats);
 
 /* YEAR.CARRY over the whole batch. Memory stays flat whatever the batch size: only a small key per report
  * (agency hash, year, order) is kept in memory; the carry rows go to an unlinked temporary file (memory

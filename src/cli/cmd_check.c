@@ -71,13 +71,11 @@ static void sink_item(const cli_opts *o, batch_item *it, void *vctx) {
 }
 
 static int check_stream(cli_opts *o) {
-    int n, empty;
-    const char **paths = batch_inputs(o, &n, &empty);
     check_ctx ctx = {0};
     if (o->db && !(ctx.db = db_open(o, o->db))) return EXIT_UNREADABLE;
     ctx.carry = batch_carry_new();
     batch_stats st;
-    batch_run(o, paths, n, ctx.db != NULL, render_item, sink_item, &ctx, &st);
+    int empty = batch_run_all(o, ctx.db != NULL, render_item, sink_item, &ctx, &st);
     st.unreadable += empty;
     /* YEAR.CARRY across the batch, after every report */
     gk_buf out;
@@ -133,8 +131,6 @@ static int check_stream(cli_opts *o) {
     gk_buf_free(&out);
     batch_carry_free(ctx.carry);
     batch_summary(o, &st);
-    for (int i = 0; i < n; i++) free((char *)paths[i]);
-    free(paths);
     if (st.unreadable) return EXIT_UNREADABLE;
     return st.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }

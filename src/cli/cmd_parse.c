@@ -69,11 +69,22 @@ int cmd_parse(int argc, char **argv) {
     cli_opts o;
     int pr = cli_parse_opts(argc, argv, &o, formats, "json", help);
     if (pr) { free(o.files); return pr < 0 ? EXIT_USAGE : EXIT_CLEAN; }
-    int n, empty;
-    const char **paths = batch_inputs(&o, &n, &empty);
+    int n = 0, empty = 0;
+    const char **paths = NULL;
     parse_ctx ctx = {0};
-    ctx.array = !strcmp(o.format, "json") && (n > 1 || o.nfiles > 1);
-    if (o.db && !(ctx.db = db_open(&o, o.db))) { free(o.files); return EXIT_UNREADABLE; }
+    bool listed = !strcmp(o.format, "json");
+    if (listed) {
+        /* one object, or an array for several: the count decides, so the inputs are listed first (JSON Lines
+         * and CSV read them one at a time, whatever their number) */
+        paths = batch_inputs(&o, &n, &empty);
+        ctx.array = n > 1 || o.nfiles > 1;
+    }
+    if (o.db && !(ctx.db = db_open(&o, o.db))) {
+        for (int i = 0; i < n; i++) free((char *)paths[i]);
+        free(paths);
+        free(o.files);
+        return EXIT_UNREADABLE;
+    }
     if (!strcmp(o.format, "csv")) {
         gk_buf h;
         gk_buf_init(&h);
@@ -83,7 +94,8 @@ int cmd_parse(int argc, char **argv) {
     }
     batch_stats st;
     o.quiet = true;   /* parse prints data, not a checking summary */
-    batch_run(&o, paths, n, ctx.db != NULL, render_item, sink_item, &ctx, &st);
+    if (listed) batch_run(&o, paths, n, ctx.db != NULL, render_item, sink_item, &ctx, &st);
+    else empty = batch_run_all(&o, ctx.db != NULL, render_item, sink_item, &ctx, &st);
     if (ctx.array) fputs(ctx.written ? "]\n" : "[]\n", stdout);
     if (ctx.db && !db_close(ctx.db)) st.unreadable++;
     for (int i = 0; i < n; i++) free((char *)paths[i]);
