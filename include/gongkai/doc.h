@@ -27,6 +27,7 @@ typedef struct gk_dcell {
     uint8_t memo_np;      /* how the text parses as a number (cells.c) */
     bool memo_label;      /* label_off/label_len are known */
     uint8_t memo_words;   /* which telling words it holds (tables.c), bit 7 set once known */
+    uint8_t memo_t3row;   /* the 2021 t3 row its label names, + 2 (1: none; 0: not known yet) */
     uint32_t label_off, label_len;   /* the label: folded text without its numbering and trailing colons */
     const char *folded;   /* gk_fold of the text, NULL until needed */
     int64_t memo_value;   /* the number, when it parses as one (scale digits after the point) */

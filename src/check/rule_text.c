@@ -61,11 +61,13 @@ static bool may_claim(const gk_para *p) {
     /* one pass: each word starts with 申 (E7 94 B3), 行 (E8 A1 8C) or 规 (E8 A7 84) */
     const unsigned char *t = (const unsigned char *)p->text;
     for (size_t i = 0; i + 6 <= p->len; i++) {
-        if (t[i] != 0xE7 && t[i] != 0xE8) continue;
-        for (int k = 0; words[k]; k++) {
-            size_t wl = strlen(words[k]);
-            if (i + wl <= p->len && !memcmp(t + i, words[k], wl)) return true;
-        }
+        if (t[i] < 0xE0) continue;
+        if (t[i] == 0xE7 || t[i] == 0xE8)
+            for (int k = 0; words[k]; k++) {
+                size_t wl = strlen(words[k]);
+                if (i + wl <= p->len && !memcmp(t + i, words[k], wl)) return true;
+            }
+        if (t[i] < 0xF0 && (t[i + 1] & 0xC0) == 0x80 && (t[i + 2] & 0xC0) == 0x80) i += 2;   /* the rest of a CJK character */
     }
     return false;
 }

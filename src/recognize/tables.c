@@ -68,11 +68,16 @@ static int match_row(const gk_table_def *td, const char *folded) {
     return gk_table_match_row(td, s, n);
 }
 
-/* The same for a text cell, with its label from the memo. */
+/* The same for a text cell, with its label from the memo (and, for the 2021 t3, which classifying and
+ * mapping both ask about, the answer too). */
 static int match_row_cell(gk_arena *a, const gk_table_def *td, gk_dcell *c) {
+    bool t3 = td == &gk_template_2021()->tables[GK_T3];
+    if (t3 && c->memo_t3row) return c->memo_t3row - 2;
     size_t n;
     const char *s = gk_cell_label(a, c, &n);
-    return *gk_cell_folded(a, c) ? gk_table_match_row(td, s, n) : -1;
+    int k = *gk_cell_folded(a, c) ? gk_table_match_row(td, s, n) : -1;
+    if (t3) c->memo_t3row = (uint8_t)(k + 2);
+    return k;
 }
 
 /* Cell c of a row read by row_info: a number or a blank names no row. */
