@@ -340,6 +340,19 @@ if [ "$RC" -eq 0 ] && [ ! -e ./- ] && grep -q '^| ' "$OUT" && ! crashtrace; then
 else fail "render --to md -o - writes the table to standard output, no file named -" "$(rcnote); file -: $([ -e ./- ] && echo made || echo none); stderr: $(errhead)"; fi
 rm -f ./-
 
+# a library loaded on first use (SQLite for --db, libxlsxwriter for XLSX) that cannot be loaded: exit 2 saying so
+mkdir -p fakelib && : > fakelib/libsqlite3.so.0 && : > fakelib/libxlsxwriter.so.4
+LD_LIBRARY_PATH=$T/fakelib run 10 check --db out.sqlite "$CLEAN24"
+if [ "$RC" -eq 2 ] && grep -q "SQLite" "$ERR" && ! crashtrace; then pass "check --db without a loadable SQLite: exit 2 naming it"
+else fail "check --db without a loadable SQLite: exit 2 naming it" "$(rcnote); stderr: $(errhead)"; fi
+LD_LIBRARY_PATH=$T/fakelib run 10 render "$CLEAN24" --to xlsx -o out.xlsx
+if [ "$RC" -eq 2 ] && grep -q "libxlsxwriter" "$ERR" && [ "$(wc -l < "$ERR")" -eq 1 ] && [ ! -e out.xlsx ] && ! crashtrace; then
+    pass "render --to xlsx without a loadable libxlsxwriter: exit 2, one line naming it, no file"
+else fail "render --to xlsx without a loadable libxlsxwriter: exit 2, one line naming it, no file" "$(rcnote); stderr: $(errhead)"; fi
+LD_LIBRARY_PATH=$T/fakelib run 10 check "$CLEAN24"
+if [ "$RC" -eq 0 ] && ! crashtrace; then pass "check runs with neither loadable (they are loaded only when asked for)"
+else fail "check runs with neither loadable" "$(rcnote); stderr: $(errhead)"; fi
+
 # ---------------------------------------------------------------- exit semantics over several files
 run 20 check "$EX"/*.txt
 if [ "$RC" -eq 1 ] && ! crashtrace; then pass "check examples/*.txt exits 1 (the defect examples have errors)"

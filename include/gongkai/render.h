@@ -52,6 +52,8 @@ gk_status gk_render_docx(const gk_report *r, gk_buf *out);
 /* An XLSX workbook written to path (libxlsxwriter): one sheet per statutory table laid out like the form with
  * merges, plus a flat sheet of key/value pairs. */
 gk_status gk_render_xlsx(const gk_report *r, const char *path, const char *lang);
+/* NULL when XLSX can be written, else why not (libxlsxwriter is loaded on first use and may be missing). */
+const char *gk_render_xlsx_unavailable(void);
 
 /* JSON string literal with escapes. */
 void gk_json_string(gk_buf *out, const char *s, size_t n);

@@ -80,7 +80,15 @@ int cmd_render(int argc, char **argv) {
         gk_status st = GK_OK;
         if (!strcmp(o.format, "html")) st = gk_render_html(in.report, &out, o.lang);
         else if (!strcmp(o.format, "docx")) st = gk_render_docx(in.report, &out);
-        else if (!strcmp(o.format, "xlsx")) st = gk_render_xlsx(in.report, outpath, o.lang);
+        else if (!strcmp(o.format, "xlsx")) {
+            const char *why = gk_render_xlsx_unavailable();
+            if (!why) {
+                st = gk_render_xlsx(in.report, outpath, o.lang);
+            } else {
+                fprintf(stderr, cli_en(&o) ? "gongkai: xlsx: cannot load libxlsxwriter (%s)\n" : "gongkai: xlsx: 无法加载 libxlsxwriter（%s）\n", why);
+                rc = EXIT_UNREADABLE;
+            }
+        }
         else if (!strcmp(o.format, "txt")) gk_render_txt(in.report, &out);
         else if (!strcmp(o.format, "md")) gk_render_md(in.report, &out);
         else if (!strcmp(o.format, "json")) gk_render_json(in.report, &out, o.lang, true);

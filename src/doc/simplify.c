@@ -4,19 +4,25 @@
  * scanned for 121 common characters whose traditional and simplified forms differ (報/报, 開/开, 關/关,
  * 議/议, 訟/讼 …). A document is traditional when it holds at least MIN_TRAD of the traditional forms and
  * at least as many of them as of the simplified forms: a simplified report that quotes a traditional
- * name stays untouched. Only then is OpenCC opened ("t2s.json" from libopencc-data), one handle per
- * call, closed before returning: there is no global state.
+ * name stays untouched. Only then is OpenCC loaded (once per process, gongkai/dl.h) and opened ("t2s.json"
+ * from libopencc-data), one handle per call, closed before returning: no state is shared but the library's
+ * function table, written once.
  *
  * Every paragraph and every cell text is converted. A paragraph that changed keeps its source text in
  * gk_block.orig (the report's section texts quote the source); cells keep their gk_src, which points
  * into the unconverted source. Texts that are not valid UTF-8 or hold a NUL are left alone (OpenCC
  * reads NUL-terminated text and trusts UTF-8). */
+#include "gongkai/dl.h"
 #include "gongkai/doc.h"
 #include "gongkai/text.h"
 
 #include <opencc.h>
 #include <pthread.h>
 #include <string.h>
+
+/* OpenCC (and the C++ runtime it needs) is loaded only for a traditional document. */
+#define OPENCC_FNS(X) X(opencc_open) X(opencc_convert_utf8) X(opencc_convert_utf8_free) X(opencc_close)
+GK_DL_TABLE(occ, GK_SONAME_OPENCC, OPENCC_FNS)
 
 #define SAMPLE_BYTES (256u * 1024u)
 #define MIN_TRAD 3
@@ -112,7 +118,7 @@ static const char *to_simplified(gk_arena *a, opencc_t cc, const char *s, size_t
     bool ascii = true;
     for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)s[i] < 0x80;
     if (ascii || memchr(s, 0, n) || !gk_utf8_valid(s, n, NULL)) return NULL;
-    char *conv = opencc_convert_utf8(cc, s, n);
+    char *conv = occ.fn.opencc_convert_utf8(cc, s, n);
     if (!conv) return NULL;
     size_t cl = strlen(conv);
     const char *res = NULL;
@@ -120,13 +126,13 @@ static const char *to_simplified(gk_arena *a, opencc_t cc, const char *s, size_t
         res = gk_arena_strndup(a, conv, cl);
         *outlen = cl;
     }
-    opencc_convert_utf8_free(conv);
+    occ.fn.opencc_convert_utf8_free(conv);
     return res;
 }
 
 bool gk_doc_simplify(gk_doc *doc) {
-    if (!doc || !doc->arena || !looks_traditional(doc)) return false;
-    opencc_t cc = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+    if (!doc || !doc->arena || !looks_traditional(doc) || occ_load()) return false;
+    opencc_t cc = occ.fn.opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
     if (cc == (opencc_t)-1 || cc == NULL) return false;
     bool changed = false;
     for (uint32_t b = 0; b < doc->nblocks; b++) {
@@ -155,7 +161,7 @@ bool gk_doc_simplify(gk_doc *doc) {
             }
         }
     }
-    opencc_close(cc);
+    occ.fn.opencc_close(cc);
     if (changed) doc->traditional = true;
     return changed;
 }

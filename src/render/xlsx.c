@@ -3,6 +3,7 @@
  * for machines. Everything is drawn from the template; only what the model holds is written: a blank or
  * unreadable cell is an empty cell, never 0. Numbers are numbers, shown with as many decimals as they were
  * written with; a number past Excel's 15 significant digits is written as its exact text instead. */
+#include "gongkai/dl.h"
 #include "gongkai/render.h"
 
 #include <stdio.h>
@@ -10,6 +11,18 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <xlsxwriter.h>
+
+/* libxlsxwriter (and the zip code behind it) is loaded only when an XLSX is written. */
+#define XLSX_FNS(X) \
+    X(format_set_align) X(format_set_bold) X(format_set_border) X(format_set_font_name) \
+    X(format_set_font_size) X(format_set_num_format) X(format_set_text_wrap) X(workbook_add_format) \
+    X(workbook_add_worksheet) X(workbook_close) X(workbook_new) X(worksheet_center_horizontally) \
+    X(worksheet_fit_to_pages) X(worksheet_freeze_panes) X(worksheet_merge_range) \
+    X(worksheet_repeat_rows) X(worksheet_set_column) X(worksheet_set_landscape) X(worksheet_set_paper) \
+    X(worksheet_set_row) X(worksheet_write_blank) X(worksheet_write_number) X(worksheet_write_string)
+GK_DL_TABLE(lx, GK_SONAME_XLSXWRITER, XLSX_FNS)
+
+const char *gk_render_xlsx_unavailable(void) { return lx_load(); }
 
 /* Header words of the form that are not row or field labels (the template holds rows and fields only). */
 
@@ -120,8 +133,8 @@ static void need_height(sheet *sh, int r1, int r2, double pt) {
 /* Text over the rectangle r1..r2 × c1..c2 (merged when more than one cell). */
 static void put_text(sheet *sh, int r1, int c1, int r2, int c2, const char *text, lxw_format *f, double font_pt) {
     const char *t = cell_text(sh->x, text);
-    if (r1 == r2 && c1 == c2) check(sh->x, worksheet_write_string(sh->ws, (lxw_row_t)r1, (lxw_col_t)c1, t, f));
-    else check(sh->x, worksheet_merge_range(sh->ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2, (lxw_col_t)c2, t, f));
+    if (r1 == r2 && c1 == c2) check(sh->x, lx.fn.worksheet_write_string(sh->ws, (lxw_row_t)r1, (lxw_col_t)c1, t, f));
+    else check(sh->x, lx.fn.worksheet_merge_range(sh->ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2, (lxw_col_t)c2, t, f));
     need_height(sh, r1, r2, text_height(t, span_width(sh, c1, c2), font_pt));
 }
 
@@ -172,19 +185,19 @@ static void put_cell(sheet *sh, int r, int c1, int c2, const gk_cell *cell, bool
     bool number = cell && cell->state == GK_CELL_NUMBER;
     int scale = number && cell->num.scale <= MAXSCALE ? cell->num.scale : 0;
     lxw_format *f = table ? x->num[scale] : x->d_num[scale];
-    if (c2 > c1) check(x, worksheet_merge_range(sh->ws, row, col, row, (lxw_col_t)c2, "", f));
+    if (c2 > c1) check(x, lx.fn.worksheet_merge_range(sh->ws, row, col, row, (lxw_col_t)c2, "", f));
     if (!number) {
-        if (table && c2 == c1) check(x, worksheet_write_blank(sh->ws, row, col, f));
+        if (table && c2 == c1) check(x, lx.fn.worksheet_write_blank(sh->ws, row, col, f));
         return;
     }
     if (fits_double(cell->num)) {
-        check(x, worksheet_write_number(sh->ws, row, col, decimal_double(cell->num), f));
+        check(x, lx.fn.worksheet_write_number(sh->ws, row, col, decimal_double(cell->num), f));
     } else {
         char b[48];
         lxw_format *tf = table ? x->text_num : x->d_text_num;
-        check(x, worksheet_write_string(sh->ws, row, col, decimal_text(cell->num, b), tf));
+        check(x, lx.fn.worksheet_write_string(sh->ws, row, col, decimal_text(cell->num, b), tf));
         if (c2 > c1)   /* the rest of the merged range in the same style */
-            for (int c = c1 + 1; c <= c2; c++) check(x, worksheet_write_blank(sh->ws, row, (lxw_col_t)c, tf));
+            for (int c = c1 + 1; c <= c2; c++) check(x, lx.fn.worksheet_write_blank(sh->ws, row, (lxw_col_t)c, tf));
     }
 }
 
@@ -192,16 +205,16 @@ static void put_cell(sheet *sh, int r, int c1, int c2, const gk_cell *cell, bool
 
 static lxw_format *fmt(xl *x, const char *font, double size, bool bold, bool border, uint8_t align, bool wrap,
                        const char *num) {
-    lxw_format *f = workbook_add_format(x->wb);
+    lxw_format *f = lx.fn.workbook_add_format(x->wb);
     if (!f) { x->nomem = true; return NULL; }
-    format_set_font_name(f, font);
-    format_set_font_size(f, size);
-    if (bold) format_set_bold(f);
-    if (border) format_set_border(f, LXW_BORDER_THIN);
-    format_set_align(f, align);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    if (wrap) format_set_text_wrap(f);
-    if (num) format_set_num_format(f, num);
+    lx.fn.format_set_font_name(f, font);
+    lx.fn.format_set_font_size(f, size);
+    if (bold) lx.fn.format_set_bold(f);
+    if (border) lx.fn.format_set_border(f, LXW_BORDER_THIN);
+    lx.fn.format_set_align(f, align);
+    lx.fn.format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    if (wrap) lx.fn.format_set_text_wrap(f);
+    if (num) lx.fn.format_set_num_format(f, num);
     return f;
 }
 
@@ -235,16 +248,16 @@ static bool formats(xl *x) {
 static bool new_sheet(xl *x, sheet *sh, const char *name, int ncols, const double *widths) {
     memset(sh, 0, sizeof *sh);
     sh->x = x;
-    sh->ws = workbook_add_worksheet(x->wb, name);
+    sh->ws = lx.fn.workbook_add_worksheet(x->wb, name);
     if (!sh->ws) { if (x->err == LXW_NO_ERROR) x->err = LXW_ERROR_PARAMETER_VALIDATION; return false; }
     sh->ncols = ncols;
     for (int c = 0; c < ncols; c++) {
         sh->width[c] = widths[c];
-        check(x, worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
+        check(x, lx.fn.worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
     }
-    worksheet_set_paper(sh->ws, 9);   /* A4 */
-    worksheet_fit_to_pages(sh->ws, 1, 0);
-    worksheet_center_horizontally(sh->ws);
+    lx.fn.worksheet_set_paper(sh->ws, 9);   /* A4 */
+    lx.fn.worksheet_fit_to_pages(sh->ws, 1, 0);
+    lx.fn.worksheet_center_horizontally(sh->ws);
     return true;
 }
 
@@ -268,7 +281,7 @@ static void sheet_rows(sheet *sh, int first_table_row) {
         for (int r = sh->tall[k].r1; r <= sh->tall[k].r2; r++) have += h[r];
         if (have < sh->tall[k].pt) h[sh->tall[k].r2] += sh->tall[k].pt - have;
     }
-    for (int r = 0; r < sh->nrows; r++) check(sh->x, worksheet_set_row(sh->ws, (lxw_row_t)r, h[r], NULL));
+    for (int r = 0; r < sh->nrows; r++) check(sh->x, lx.fn.worksheet_set_row(sh->ws, (lxw_row_t)r, h[r], NULL));
 }
 
 /* t2: a block per group (第二十条第（一）项 …): the group over the width, a header row (信息内容 and the field
@@ -344,9 +357,9 @@ static void t3_sheet(sheet *sh, const gk_report *r) {
         for (int c = 0; c < rd->nfields && c < ncols; c++) put_cell(sh, row, v0 + c, v0 + c, &r->cells[rd->first + c], true);
     }
     sheet_rows(sh, TOP);
-    worksheet_set_landscape(sh->ws);
-    check(x, worksheet_repeat_rows(sh->ws, TOP, TOP + 2));
-    worksheet_freeze_panes(sh->ws, (lxw_row_t)first, T3_LABEL_COLS);
+    lx.fn.worksheet_set_landscape(sh->ws);
+    check(x, lx.fn.worksheet_repeat_rows(sh->ws, TOP, TOP + 2));
+    lx.fn.worksheet_freeze_panes(sh->ws, (lxw_row_t)first, T3_LABEL_COLS);
 }
 
 /* t4: 行政复议 over its five fields (which stand two rows tall), 行政诉讼 over its groups, each group
@@ -378,33 +391,33 @@ static void t4_sheet(sheet *sh, const gk_report *r) {
         col = end + 1;
     }
     sheet_rows(sh, TOP);
-    worksheet_set_landscape(sh->ws);
+    lx.fn.worksheet_set_landscape(sh->ws);
 }
 
 /* 数据: key and value, one row each: agency, year, format, title, then every cell by its key path. */
 static void data_sheet(sheet *sh, const gk_report *r) {
     xl *x = sh->x;
     lxw_worksheet *ws = sh->ws;
-    check(x, worksheet_write_string(ws, 0, 0, "key", x->d_head));
-    check(x, worksheet_write_string(ws, 0, 1, "value", x->d_head));
+    check(x, lx.fn.worksheet_write_string(ws, 0, 0, "key", x->d_head));
+    check(x, lx.fn.worksheet_write_string(ws, 0, 1, "value", x->d_head));
     static const char *const meta[] = {"agency", "year", "format", "title"};
     for (int k = 0; k < 4; k++) {
         lxw_row_t row = (lxw_row_t)(1 + k);
-        check(x, worksheet_write_string(ws, row, 0, meta[k], x->d_key));
+        check(x, lx.fn.worksheet_write_string(ws, row, 0, meta[k], x->d_key));
         const char *v = k == 0 ? r->agency : k == 2 ? (r->format ? r->format : r->tmpl->format) : k == 3 ? r->title : NULL;
         if (k == 1) {
-            if (r->year) check(x, worksheet_write_number(ws, row, 1, r->year, x->d_num[0]));
+            if (r->year) check(x, lx.fn.worksheet_write_number(ws, row, 1, r->year, x->d_num[0]));
         } else if (v && *v) {
-            check(x, worksheet_write_string(ws, row, 1, cell_text(x, v), x->d_text));
+            check(x, lx.fn.worksheet_write_string(ws, row, 1, cell_text(x, v), x->d_text));
         }
     }
     for (int i = 0; i < r->tmpl->ncells; i++) {
         char path[64];
         lxw_row_t row = (lxw_row_t)(5 + i);
-        check(x, worksheet_write_string(ws, row, 0, gk_template_cell_path(r->tmpl, i, path), x->d_key));
+        check(x, lx.fn.worksheet_write_string(ws, row, 0, gk_template_cell_path(r->tmpl, i, path), x->d_key));
         put_cell(sh, (int)row, 1, 1, &r->cells[i], false);
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    lx.fn.worksheet_freeze_panes(ws, 1, 0);
 }
 
 /* Removes what a failed write left, when it is a plain file (never a device such as /dev/full). */
@@ -415,6 +428,7 @@ static void discard(const char *path) {
 
 gk_status gk_render_xlsx(const gk_report *r, const char *path, const char *lang) {
     if (!r || !r->tmpl || !path || !*path) return GK_ERR_IO;
+    if (lx_load()) return GK_ERR_UNSUPPORTED;
     bool en = lang && !strcmp(lang, "en");
     /* can the file be written at all? (libxlsxwriter would only find out at the end, and say so on stderr) */
     FILE *probe = fopen(path, "wb");
@@ -424,7 +438,7 @@ gk_status gk_render_xlsx(const gk_report *r, const char *path, const char *lang)
     xl x;
     memset(&x, 0, sizeof x);
     gk_buf_init(&x.s);
-    x.wb = workbook_new(path);
+    x.wb = lx.fn.workbook_new(path);
     if (!x.wb) { gk_buf_free(&x.s); discard(path); return GK_ERR_NOMEM; }
 
     static const double w2[] = {22, 16, 16, 16};
@@ -440,7 +454,7 @@ gk_status gk_render_xlsx(const gk_report *r, const char *path, const char *lang)
         if (new_sheet(&x, sh, en ? "data" : "数据", 2, wd)) data_sheet(sh, r);
     }
     free(sh);
-    lxw_error closed = workbook_close(x.wb);   /* writes the file and frees the workbook */
+    lxw_error closed = lx.fn.workbook_close(x.wb);   /* writes the file and frees the workbook */
     gk_buf_free(&x.s);
     if (x.nomem || x.err != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
         discard(path);
