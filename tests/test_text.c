@@ -343,12 +343,64 @@ static void test_template(void **state) {
     gk_arena_free(a);
 }
 
+static void test_phrases(void **state) {
+    (void)state;
+    static gk_phrase_set set;
+    const gk_phrase ph[] = {{.s = "申请", .len = 6, .bits = 1}, {.s = "行政复议", .len = 12, .bits = 2},
+                            {.s = "ab1", .len = 3, .bits = 4}, {.s = "行政诉讼", .len = 12, .bits = 8}};
+    assert_true(gk_phrase_set_build(&set, ph, 4));
+    const char *t = "本年收到申请，行政复议2件";
+    assert_int_equal(gk_phrases_in(&set, t, strlen(t)), 1 | 2);
+    assert_int_equal(gk_phrases_in(&set, "xxab1y", 6), 4);
+    assert_int_equal(gk_phrases_in(&set, "行政诉", strlen("行政诉")), 0);    /* cut short: no match */
+    assert_int_equal(gk_phrases_in(&set, "行政诉讼", strlen("行政诉讼")), 8);
+    assert_int_equal(gk_phrases_in(&set, "", 0), 0);
+    /* a phrase shorter than three bytes, or too many phrases: refused, and the set finds nothing */
+    const gk_phrase two = {.s = "ab", .len = 2, .bits = 1};
+    assert_false(gk_phrase_set_build(&set, &two, 1));
+    assert_int_equal(gk_phrases_in(&set, "abab", 4), 0);
+    static gk_phrase many[GK_PHRASES_MAX + 1];
+    for (size_t k = 0; k <= GK_PHRASES_MAX; k++) many[k] = ph[0];
+    assert_false(gk_phrase_set_build(&set, many, GK_PHRASES_MAX + 1));
+    assert_true(gk_phrase_set_build(&set, many, GK_PHRASES_MAX));
+}
+
+/* gk_table_match_row (one scan) names the same row as testing the rows one by one, for every label,
+ * every match phrase and pairs of them, in both templates. */
+static void test_table_match_row(void **state) {
+    (void)state;
+    gk_arena *a = gk_arena_new();
+    const gk_template *tm[2] = {gk_template_2021(), gk_template_2019()};
+    int checked = 0;
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < GK_NTABLES; k++) {
+            const gk_table_def *td = &tm[i]->tables[k];
+            for (int r = 0; r < td->nrows; r++)
+                for (int m = -1; td->rows[r].match[m < 0 ? 0 : m]; m++) {
+                    const char *base = m < 0 ? td->rows[r].label : td->rows[r].match[m];
+                    for (int r2 = 0; r2 <= td->nrows; r2++) {   /* alone, then before another row's label */
+                        const char *tail = r2 < td->nrows ? td->rows[r2].label : "";
+                        char *f = gk_fold(a, gk_arena_printf(a, "%s%s", base, tail), strlen(base) + strlen(tail));
+                        size_t n;
+                        const char *s = gk_label_strip(f, &n);
+                        int want = -1;
+                        for (int q = 0; q < td->nrows && want < 0; q++)
+                            if (gk_row_matches_stripped(&td->rows[q], s, n)) want = q;
+                        assert_int_equal(gk_table_match_row(td, s, n), want);
+                        checked++;
+                    }
+                }
+        }
+    assert_true(checked > 1000);
+    gk_arena_free(a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim),         cmocka_unit_test(test_fold),        cmocka_unit_test(test_numbering),
         cmocka_unit_test(test_cn_numeral),   cmocka_unit_test(test_cell_numbers), cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_template),     cmocka_unit_test(test_fold_fast_path), cmocka_unit_test(test_utf8_edges),
-        cmocka_unit_test(test_utf8_random),
+        cmocka_unit_test(test_utf8_random),  cmocka_unit_test(test_phrases),     cmocka_unit_test(test_table_match_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

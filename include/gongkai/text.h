@@ -59,6 +59,26 @@ bool gk_is_blank(const char *s, size_t n);
  * with every space character removed. The result lives in the arena. */
 char *gk_fold(gk_arena *a, const char *s, size_t n);
 
+/* A fixed set of phrases (each at least 3 bytes) found in a text by one scan: each phrase carries bits, and
+ * gk_phrases_in returns the OR of the bits of every phrase that occurs in s[0..n). Phrases are bucketed by
+ * their first three bytes, so a text costs one lookup per character whatever the number of phrases. Build a
+ * set once (it is read-only after) and scan it from any thread. */
+enum { GK_PHRASES_MAX = 192 };
+typedef struct gk_phrase {
+    const char *s;
+    uint16_t len;
+    uint64_t bits;
+} gk_phrase;
+typedef struct gk_phrase_set {
+    uint16_t n;
+    gk_phrase v[GK_PHRASES_MAX];      /* by bucket */
+    uint16_t start[257];              /* bucket b: v[start[b] .. start[b + 1]) */
+    uint64_t lead[4];                 /* bytes a phrase starts with */
+} gk_phrase_set;
+/* false (and an empty set) with more than GK_PHRASES_MAX phrases or one shorter than 3 bytes. */
+bool gk_phrase_set_build(gk_phrase_set *set, const gk_phrase *phrases, size_t n);
+uint64_t gk_phrases_in(const gk_phrase_set *set, const char *s, size_t n);
+
 /* Heading numbering at the start of a line. */
 typedef enum gk_numkind {
     GK_NUM_NONE = 0,

@@ -127,43 +127,19 @@ static const struct {
 #undef W
 };
 
-/* A character's bucket among 256, by its three bytes: the words' first characters mark theirs, so most of a
- * text's characters are passed over after one lookup. */
-static unsigned char3_bucket(const unsigned char *q) { return ((unsigned)q[0] * 7u + (unsigned)q[1] * 31u + q[2]) & 255u; }
-enum { NWORDS = sizeof table_words / sizeof table_words[0] };
-static uint8_t bucket_start[257], bucket_words[NWORDS];   /* the words starting in each bucket */
-static pthread_once_t word_buckets_once = PTHREAD_ONCE_INIT;
-static void init_word_buckets(void) {
-    uint8_t count[256] = {0};
-    for (size_t k = 0; k < NWORDS; k++) count[char3_bucket((const unsigned char *)table_words[k].w)]++;
-    for (int b = 0; b < 256; b++) bucket_start[b + 1] = (uint8_t)(bucket_start[b] + count[b]);
-    memset(count, 0, sizeof count);
-    for (size_t k = 0; k < NWORDS; k++) {
-        unsigned b = char3_bucket((const unsigned char *)table_words[k].w);
-        bucket_words[bucket_start[b] + count[b]++] = (uint8_t)k;
-    }
+static gk_phrase_set word_set;
+static pthread_once_t word_set_once = PTHREAD_ONCE_INIT;
+static void build_word_set(void) {
+    enum { NWORDS = sizeof table_words / sizeof table_words[0] };
+    gk_phrase ph[NWORDS];
+    for (size_t k = 0; k < NWORDS; k++) ph[k] = (gk_phrase){.s = table_words[k].w, .len = table_words[k].len, .bits = table_words[k].group};
+    gk_phrase_set_build(&word_set, ph, NWORDS);
 }
 
-/* Which groups of table_words the folded text holds: one pass over its characters (every word starts with
- * a CJK character). */
+/* Which groups of table_words the folded text holds (one scan of its characters). */
 static unsigned table_word_groups(const char *f) {
-    pthread_once(&word_buckets_once, init_word_buckets);
-    unsigned groups = 0;
-    size_t n = strlen(f);
-    for (size_t i = 0; i + 6 <= n; i++) {
-        const unsigned char *q = (const unsigned char *)f + i;
-        if (q[0] < 0xE0) continue;
-        unsigned b = char3_bucket(q);
-        for (unsigned j = bucket_start[b]; j < bucket_start[b + 1]; j++) {
-            unsigned k = bucket_words[j];
-            const unsigned char *w = (const unsigned char *)table_words[k].w;
-            if (w[0] == q[0] && w[1] == q[1] && w[2] == q[2] && i + table_words[k].len <= n &&
-                !memcmp(q + 3, w + 3, table_words[k].len - 3u))
-                groups |= table_words[k].group;
-        }
-        i += 2;
-    }
-    return groups;
+    pthread_once(&word_set_once, build_word_set);
+    return (unsigned)gk_phrases_in(&word_set, f, strlen(f));
 }
 
 /* The same for a cell, worked out once. */

@@ -334,9 +334,9 @@ bool gk_field_matches_stripped(const gk_field_def *f, const char *s, size_t n) {
 
 /* ---- one label against all the rows of a table at once ----
  * Recognition asks "which row is this label?" for every text cell; testing the rows one by one costs a
- * phrase scan per row. The index puts each table's phrases of three bytes or more in buckets by their first
- * three bytes (one CJK character), so a label is scanned once, position by position. */
-enum { MB_BUCKETS = 256, MB_MAX = 160 };
+ * phrase scan per row. The substrings of a table's rows go into one gk_phrase_set (bit k: row k), so a label
+ * is scanned once; whole-label phrases and the few shorter than three bytes are compared apart. */
+enum { MB_MAX = 160 };
 typedef struct {
     const char *p;
     uint16_t len;
@@ -348,54 +348,34 @@ typedef struct {
     uint16_t nexact, nshort;
     mphrase exact[MB_MAX];            /* phrases of exact rows: the whole label */
     mphrase shortp[16];               /* substrings shorter than three bytes */
-    mphrase sub[MB_MAX];              /* the other substrings, by bucket */
-    uint16_t nsub;
-    uint16_t bstart[MB_BUCKETS + 1];
-    uint64_t used[MB_BUCKETS / 64];   /* buckets that hold a phrase */
+    gk_phrase_set sub;                /* the other substrings */
 } mindex;
 
 static mindex mindexes[6];
 static pthread_once_t mindex_once = PTHREAD_ONCE_INIT;
 
-static unsigned bucket_of(const char *s) {
-    const unsigned char *u = (const unsigned char *)s;
-    return ((unsigned)u[0] * 7u + (unsigned)u[1] * 31u + (unsigned)u[2]) % MB_BUCKETS;
-}
-
 static void build_index(mindex *ix, const gk_table_def *td) {
     ix->td = td;
-    uint16_t count[MB_BUCKETS] = {0}, nsub = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {   /* bucket starts, then fill */
-            ix->bstart[0] = 0;
-            for (int b = 0; b < MB_BUCKETS; b++) ix->bstart[b + 1] = (uint16_t)(ix->bstart[b] + count[b]);
-            memset(count, 0, sizeof count);
-        }
-        for (int k = 0; k < td->nrows; k++) {
-            const gk_row_def *rd = &td->rows[k];
-            for (int m = 0; rd->match[m]; m++) {
-                mphrase ph = {rd->match[m], (uint16_t)strlen(rd->match[m]), (uint8_t)k};
-                if (rd->exact) {
-                    if (pass == 0 && ix->nexact < MB_MAX) ix->exact[ix->nexact++] = ph;
-                    else if (pass == 0) return;
-                } else if (ph.len < 3) {
-                    if (pass == 0 && ix->nshort < 16) ix->shortp[ix->nshort++] = ph;
-                    else if (pass == 0) return;
-                } else {
-                    unsigned b = bucket_of(ph.p);
-                    if (pass == 0) {
-                        if (++nsub > MB_MAX) return;
-                        count[b]++;
-                    } else {
-                        ix->sub[ix->bstart[b] + count[b]++] = ph;
-                        ix->used[b / 64] |= 1ull << (b % 64);
-                        ix->nsub++;
-                    }
-                }
+    if (td->nrows > 64) return;   /* a row is a bit of the set's answer */
+    gk_phrase sub[GK_PHRASES_MAX];
+    size_t nsub = 0;
+    for (int k = 0; k < td->nrows; k++) {
+        const gk_row_def *rd = &td->rows[k];
+        for (int m = 0; rd->match[m]; m++) {
+            mphrase ph = {rd->match[m], (uint16_t)strlen(rd->match[m]), (uint8_t)k};
+            if (rd->exact) {
+                if (ix->nexact == MB_MAX) return;
+                ix->exact[ix->nexact++] = ph;
+            } else if (ph.len < 3) {
+                if (ix->nshort == 16) return;
+                ix->shortp[ix->nshort++] = ph;
+            } else {
+                if (nsub == GK_PHRASES_MAX) return;
+                sub[nsub++] = (gk_phrase){.s = ph.p, .len = ph.len, .bits = 1ull << k};
             }
         }
     }
-    ix->ok = true;   /* nrows is a uint8_t: every row index fits */
+    ix->ok = gk_phrase_set_build(&ix->sub, sub, nsub);
 }
 
 static void build_indexes(void) {
@@ -414,24 +394,11 @@ int gk_table_match_row(const gk_table_def *td, const char *s, size_t n) {
             if (phrase_match_stripped(td->rows[k].match, td->rows[k].exact, s, n)) return k;
         return -1;
     }
-    int best = INT_MAX;
+    uint64_t rows = gk_phrases_in(&ix->sub, s, n);
+    int best = rows ? __builtin_ctzll(rows) : INT_MAX;
     for (int k = 0; k < ix->nexact; k++)
         if (ix->exact[k].row < best && ix->exact[k].len == n && !memcmp(s, ix->exact[k].p, n)) best = ix->exact[k].row;
     for (int k = 0; k < ix->nshort; k++)
         if (ix->shortp[k].row < best && contains(s, n, ix->shortp[k].p, ix->shortp[k].len)) best = ix->shortp[k].row;
-    /* a phrase starts with a lead byte: positions inside a character cannot start a match, and a
-     * three-byte character (CJK) is stepped over whole */
-    for (size_t i = 0; ix->nsub && i + 3 <= n; i++) {
-        unsigned c0 = (unsigned char)s[i];
-        if ((c0 & 0xC0) == 0x80) continue;
-        unsigned b = bucket_of(s + i);
-        if (ix->used[b / 64] >> (b % 64) & 1)
-            for (unsigned k = ix->bstart[b]; k < ix->bstart[b + 1]; k++) {
-                const mphrase *ph = &ix->sub[k];
-                if (ph->row < best && ph->len <= n - i && !memcmp(s + i, ph->p, ph->len)) best = ph->row;
-            }
-        if (c0 >= 0xE0 && c0 < 0xF0 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80)
-            i += 2;
-    }
     return best == INT_MAX ? -1 : best;
 }
