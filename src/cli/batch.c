@@ -564,6 +564,7 @@ static int by_agency_year(const void *a, const void *b) {
 }
 
 int batch_year_carry(const cli_opts *o, batch_carry *c, gk_buf *out, int *errors) {
+    if (!c->err && c->n >= 2 && c->f && fflush(c->f) != 0) c->err = errno ? errno : EIO;
     if (c->err) {
         fprintf(stderr, cli_en(o) ? "gongkai: YEAR.CARRY across reports not checked: the temporary file could not be written (%s)\n"
                                   : "gongkai：未跨报告检查 YEAR.CARRY：无法写入临时文件（%s）\n",
@@ -571,12 +572,6 @@ int batch_year_carry(const cli_opts *o, batch_carry *c, gk_buf *out, int *errors
         return 0;
     }
     if (c->n < 2) return 0;
-    if (c->f && fflush(c->f) != 0) {
-        fprintf(stderr, cli_en(o) ? "gongkai: YEAR.CARRY across reports not checked: the temporary file could not be written (%s)\n"
-                                  : "gongkai：未跨报告检查 YEAR.CARRY：无法写入临时文件（%s）\n",
-                strerror(errno));
-        return 0;
-    }
     qsort(c->keys, c->n, sizeof *c->keys, by_hash_year);
     const gk_field_def *cols = gk_template_2021()->tables[GK_T3].rows[0].fields;
     carry_finding *fs = NULL;
