@@ -82,7 +82,8 @@ static gk_status read_txt(gk_arena *a, const char *path, const char *bytes, size
     gk_doc *d = gk_arena_alloc(a, sizeof *d);
     d->arena = a;
     d->path = gk_arena_strdup(a, path);
-    char *src = gk_arena_strndup(a, bytes, len);
+    /* decoded text already lives in the arena, NUL-terminated (sniff.h): the document's source as it is */
+    const char *src = valid_utf8 ? bytes : gk_arena_strndup(a, bytes, len);
     d->src = src;
     d->srclen = len;
 

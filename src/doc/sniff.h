@@ -34,7 +34,8 @@ gk_status gk_read_html_decoded(gk_arena *a, const char *path, const char *utf8, 
                                const char **detail);
 
 /* gk_read_txt for text that gk_decode produced: valid UTF-8, so it is not validated a second time (the
- * other checks, NUL, control characters and blank text, are made as by gk_read_txt). */
+ * other checks, NUL, control characters and blank text, are made as by gk_read_txt); and, as for HTML, already
+ * in the arena a and NUL-terminated at len, so it is not copied (the document's src is that text). */
 gk_status gk_read_txt_decoded(gk_arena *a, const char *path, const char *utf8, size_t len, gk_doc **out,
                                size_t *bad_offset);
 
