@@ -190,10 +190,8 @@ gk_table_id gk_classify_table(gk_arena *a, const gk_block *b) {
 
 /* ---------------- t2 ---------------- */
 
-bool gk_is_2019_t2_word(const char *f) {
-    return gk_has(f, "新制作数量") || gk_has(f, "新公开数量") || gk_has(f, "对外公开总数量") || gk_has(f, "上一年项目数量") ||
-           gk_has(f, "其他对外管理服务") || gk_has(f, "政府集中采购");
-}
+/* the words themselves are table_words' KW_T2_2019 */
+bool gk_is_2019_t2_word(const char *f) { return f && (table_word_groups(f) & KW_T2_2019); }
 
 void gk_map_t2(gk_report *r, gk_drow *const *rows, uint32_t nrows) {
     const gk_table_def *td = &r->tmpl->tables[GK_T2];
