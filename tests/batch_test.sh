@@ -78,6 +78,23 @@ order=$(sed -n 's|.*/\([a-z0-9]*\)\.txt:51: error: YEAR.CARRY: [^·]*·\([^ ]*\)
 [ $rc -eq 1 ] && [ "$order" = "zb2024 自然人 zb2024 总计 b2024 自然人 b2024 总计 " ] &&
   ok "YEAR.CARRY of two agencies: ordered by agency, year and column" || no "YEAR.CARRY order" "rc=$rc order=$order"
 
+# 4c. the real corpus (when ../shared is there): every report-like file read (27 reports and the blank DOCX
+# template; truth JSON, README and SOURCES.tsv skipped), the summary by format, the corpus's own defects counted,
+# and the same findings in the same order with one job or two
+if [ -d "$ROOT/../shared/corpus/raw" ]; then
+    "$BIN" check --lang en --jobs 2 "$ROOT/../shared/corpus" > "$T/corpus2.out" 2> "$T/corpus2.err"; rc=$?
+    "$BIN" check --lang en --jobs 1 "$ROOT/../shared/corpus" > "$T/corpus1.out" 2>/dev/null
+    sumline=$(grep 'report(s) checked' "$T/corpus2.err")
+    [ $rc -eq 1 ] && printf '%s' "$sumline" | grep -q '^gongkai: 28 report(s) checked' && ! grep -q 'could not be read' "$T/corpus2.err" &&
+      grep -q '^  formats: 2021 23, 2019 3, hybrid 2$' "$T/corpus2.err" &&
+      grep -Eq '^  T4.TOTAL +2$' "$T/corpus2.err" && grep -Eq '^  META.AGENCY +1$' "$T/corpus2.err" &&
+      cmp -s "$T/corpus1.out" "$T/corpus2.out" &&
+      ok "corpus batch: 28 read, formats 2021 23 / 2019 3 / hybrid 2, hongze's T4.TOTAL and shuyang's META.AGENCY counted, --jobs 1 = --jobs 2" ||
+      no "corpus batch" "rc=$rc; $sumline; $(grep -c . "$T/corpus2.err") summary lines"
+else
+    echo "# ../shared/corpus not found: corpus batch skipped"
+fi
+
 # 5. an empty folder is an error naming it
 "$BIN" check "$T/empty" > /dev/null 2> "$T/err.txt"; rc=$?
 [ $rc -eq 2 ] && grep -q "empty" "$T/err.txt" && ok "empty folder: exit 2 naming it" || no "empty folder" "rc=$rc"
