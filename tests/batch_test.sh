@@ -95,6 +95,19 @@ else
     echo "# ../shared/corpus not found: corpus batch skipped"
 fi
 
+# 4d. a progress bar (count, rate, time left) on a terminal, none when standard error is piped
+if command -v script > /dev/null; then
+    script -qec "$BIN check --lang en --jobs 2 $T/in" /dev/null > "$T/tty.out" 2>&1
+    n_in=$(find "$T/in" -name '*.txt' | wc -l)
+    tr '\r' '\n' < "$T/tty.out" | grep -Eq "^\[=+\] $n_in/$n_in +[0-9]+/s +ETA 0s" &&
+      ok "progress bar on a terminal: $n_in/$n_in, rate and ETA" || no "progress bar" "$(tr '\r' '\n' < "$T/tty.out" | grep -a ETA | tail -1)"
+    "$BIN" check --lang en --jobs 2 "$T/in" > /dev/null 2> "$T/pipe.err"
+    ! grep -q $'\r' "$T/pipe.err" && ! grep -q ETA "$T/pipe.err" && ok "no progress bar when standard error is piped" ||
+      no "no progress bar when piped" "$(head -c 200 "$T/pipe.err")"
+else
+    echo "# script(1) not found: progress bar not checked"
+fi
+
 # 5. an empty folder is an error naming it
 "$BIN" check "$T/empty" > /dev/null 2> "$T/err.txt"; rc=$?
 [ $rc -eq 2 ] && grep -q "empty" "$T/err.txt" && ok "empty folder: exit 2 naming it" || no "empty folder" "rc=$rc"
